@@ -1,0 +1,20 @@
+/** `@grove/merge`: the merge contract, codecs and combinators. No I/O. */
+export * as codecs from './codec.js';
+export { counter } from './combinators/counter.js';
+export { defaultMerge, idempotent } from './combinators/default.js';
+export { lww } from './combinators/lww.js';
+export { mapOf } from './combinators/map-of.js';
+export { multiset } from './combinators/multiset.js';
+export { option } from './combinators/option.js';
+export { record } from './combinators/record.js';
+export { setOf } from './combinators/set-of.js';
+export { via, withPath } from './combinators/via.js';
+export { AssertionError, DecodeError, EncodeError, GroveError, assert, isGroveError, unreachable } from './errors.js';
+export { childPath, conflict, formatPath, ok } from './mergeable.js';
+export type { Json } from './codec.js';
+export type { DefaultMergeOptions } from './combinators/default.js';
+export type { Lww, LwwOptions, Stamped } from './combinators/lww.js';
+export type { Fields, RecordOf } from './combinators/record.js';
+export type { Bijection } from './combinators/via.js';
+export type { DecodeErrorData, EncodeErrorData } from './errors.js';
+export type { Codec, Conflict, ConflictKind, MergeArgs, MergeResult, Mergeable, Path } from './mergeable.js';

@@ -1,0 +1,45 @@
+/**
+ * Composite encodings as a list of netstrings: `<decimal length>:<bytes>,`
+ * per part. Text parts stay readable in `git show`; lengths have no leading
+ * zeros, so the framing is canonical.
+ */
+import { DecodeError } from '../errors.js';
+import { concatBytes, utf8 } from './bytes.js';
+
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+export function frame(parts: readonly Uint8Array[]): Uint8Array {
+  const out: Uint8Array[] = [];
+  for (const p of parts) out.push(utf8(`${p.length}:`), p, utf8(','));
+  return concatBytes(out);
+}
+
+export function unframe(bytes: Uint8Array, tag: string): Uint8Array[] {
+  const parts: Uint8Array[] = [];
+  let at = 0;
+  const fail = (reason: string): never => {
+    throw new DecodeError({ tag, offset: at, reason });
+  };
+  while (at < bytes.length) {
+    let len = 0;
+    const start = at;
+    while (at < bytes.length && bytes[at] !== COLON) {
+      const d = bytes[at]! - 0x30;
+      if (d < 0 || d > 9) fail('expected a decimal length');
+      if (at > start && len === 0) fail('length has a leading zero');
+      len = len * 10 + d;
+      if (len > bytes.length) fail('length runs past the end');
+      at++;
+    }
+    if (at === start) fail('expected a decimal length');
+    if (at >= bytes.length) fail('truncated: missing ":"');
+    at++;
+    if (at + len >= bytes.length) fail('truncated part');
+    parts.push(bytes.subarray(at, at + len));
+    at += len;
+    if (bytes[at] !== COMMA) fail('expected "," after a part');
+    at++;
+  }
+  return parts;
+}

@@ -1,0 +1,3 @@
+/** `@grove/merge/laws`: the law kit for vitest (or any runner) and fast-check. */
+export { checkMergeLaws, mergeLaws } from './laws.js';
+export type { Expected, Law, LawName, LawOptions, Versions } from './laws.js';
