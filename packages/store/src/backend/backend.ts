@@ -1,0 +1,42 @@
+/**
+ * The two halves of a storage backend: content-addressed objects and
+ * references moved by compare-and-set. Memory and Git-on-disk implement it.
+ */
+import type { Hash } from '../objects/hash.js';
+import type { RawObject } from '../objects/raw.js';
+
+export interface ObjectStore {
+  /**
+   * The object with this id, or undefined when absent. Implementations that
+   * read untrusted storage verify the hash and throw `StoreError`
+   * `corrupt-object` on a mismatch or truncation.
+   */
+  read(hash: Hash): Promise<RawObject | undefined>;
+  has(hash: Hash): Promise<boolean>;
+  /**
+   * Stores a batch of objects whose hashes are already computed; objects
+   * already present are skipped. Durable before it resolves, so refs may
+   * then point at them.
+   */
+  writeMany(objects: readonly RawObject[]): Promise<void>;
+}
+
+export interface RefStore {
+  /** The id a full ref name (`refs/heads/main`) points at, or undefined. */
+  read(ref: string): Promise<Hash | undefined>;
+  /**
+   * Moves `ref` from `expected` to `next` atomically; `undefined` means
+   * "absent" on either side (create, delete). Returns false, changing
+   * nothing, when the ref no longer holds `expected`.
+   */
+  compareAndSet(ref: string, expected: Hash | undefined, next: Hash | undefined): Promise<boolean>;
+  /** Every ref under `prefix` (e.g. `refs/heads/`), full name to id. */
+  list(prefix: string): Promise<Map<string, Hash>>;
+}
+
+export interface Backend {
+  readonly objects: ObjectStore;
+  readonly refs: RefStore;
+  /** The repository directory for disk backends. */
+  readonly dir?: string;
+}

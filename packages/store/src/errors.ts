@@ -1,0 +1,35 @@
+/** Typed errors of the store: each says what failed, where, and what to do. */
+import { GroveError } from '@grove/merge';
+
+/** The codes a `StoreError` carries. */
+export type StoreErrorCode =
+  | 'invalid-path'
+  | 'invalid-ref'
+  | 'not-found'
+  | 'corrupt-object'
+  | 'not-a-repository'
+  | 'wrong-type'
+  | 'history-too-deep'
+  | 'retries-exhausted';
+
+/** Structured details: whichever of these apply. */
+export interface StoreErrorData {
+  readonly path?: readonly string[];
+  readonly segment?: string;
+  readonly ref?: string;
+  readonly hash?: string;
+  readonly dir?: string;
+  readonly offset?: number;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+/** An error of the store, with a literal `code`; test `code`, not `instanceof`. */
+export class StoreError extends GroveError<StoreErrorCode, StoreErrorData> {
+  readonly code: StoreErrorCode;
+
+  constructor(code: StoreErrorCode, message: string, data: StoreErrorData = {}, options?: ErrorOptions) {
+    super(message, data, options);
+    this.code = code;
+  }
+}

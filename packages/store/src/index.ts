@@ -1,0 +1,25 @@
+/** `@grove/store`: a Git repository as a branchable, mergeable store. */
+export { Branch } from './branch.js';
+export { StoreError } from './errors.js';
+export { EMPTY_TREE, hashObject, isHash } from './objects/hash.js';
+export { checkBranchName, checkPath, parsePath } from './objects/names.js';
+export { Repo } from './repo.js';
+export { Transaction } from './transaction.js';
+export { Tree } from './tree/tree.js';
+export { bytes, json, text, TypeRegistry } from './values/registry.js';
+export { FailureChannel } from './watch/failures.js';
+export type { Backend, ObjectStore, RefStore } from './backend/backend.js';
+export type { Listing, MergeOptions, MergeOutcome } from './branch.js';
+export type { StoreErrorCode, StoreErrorData } from './errors.js';
+export type { CommitMerge } from './merge/merge-commits.js';
+export type { Signature } from './objects/commit-object.js';
+export type { Hash, ObjectType } from './objects/hash.js';
+export type { Path } from './objects/names.js';
+export type { Commit } from './objects/objects.js';
+export type { RawObject } from './objects/raw.js';
+export type { Mode } from './objects/tree-object.js';
+export type { Change, CommitOptions, Identity, RepoOptions } from './repo.js';
+export type { TreeChild, TreeSource } from './tree/tree.js';
+export type { StoredValue } from './values/value.js';
+export type { Failure, FailureListener } from './watch/failures.js';
+export type { HeadChange, WatchOptions, Watcher } from './watch/watcher.js';

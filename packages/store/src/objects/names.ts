@@ -1,0 +1,46 @@
+/** Validation of path segments and branch names, with errors that say what to do. */
+import { StoreError } from '../errors.js';
+
+/** A path inside a tree, as segments. */
+export type Path = readonly string[];
+
+/** Throws `invalid-path` unless every segment can be a Git tree entry name Grove accepts. */
+export function checkPath(path: Path): void {
+  if (!Array.isArray(path)) {
+    throw new StoreError('invalid-path', 'a path is an array of segments, e.g. ["docs", "readme"]', {});
+  }
+  for (const segment of path) {
+    const reason =
+      typeof segment !== 'string' ? 'is not a string'
+      : segment === '' ? 'is empty'
+      : segment === '.' || segment === '..' ? 'is a relative segment'
+      : segment.includes('/') ? 'contains "/" (split the path into segments)'
+      : segment.includes('\0') ? 'contains a NUL byte'
+      : segment.toLowerCase() === '.git' ? 'is ".git", which Git refuses'
+      : !segment.isWellFormed() ? 'has a lone surrogate'
+      : undefined;
+    if (reason !== undefined) {
+      throw new StoreError('invalid-path', `path segment ${JSON.stringify(segment)} ${reason}; use a non-empty name without "/" or NUL`, { path, segment });
+    }
+  }
+}
+
+/** Splits `docs/readme` into segments and checks them. */
+export function parsePath(text: string): Path {
+  const path = text === '' || text === '/' ? [] : text.replace(/^\/|\/$/g, '').split('/');
+  checkPath(path);
+  return path;
+}
+
+const BAD_REF = /(^|\/)\.|\.\.|[\x00-\x20\x7f~^:?*[\\]|@\{|\.lock($|\/)|\/\/|\/$|\.$|^@$|^-/;
+
+/** Git's ref-name rules (`git check-ref-format --branch`). Throws `invalid-ref`. */
+export function checkBranchName(name: string): void {
+  if (typeof name !== 'string' || name === '' || BAD_REF.test(name) || name.startsWith('/')) {
+    throw new StoreError(
+      'invalid-ref',
+      `${JSON.stringify(name)} is not a valid branch name; use letters, digits, "-", "_" and "/" (no "..", "~", "^", ":", spaces, leading "-" or "." or trailing ".lock")`,
+      { ref: String(name) },
+    );
+  }
+}
