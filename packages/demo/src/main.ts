@@ -1,6 +1,12 @@
 /** `pnpm demo`: Grove end to end, one part per feature. */
+import { rmSync } from 'node:fs';
 import { mergesDemo } from './merges.js';
+import { storeDemo } from './store.js';
 
 const log = (line: string) => console.log(line);
 log('# Grove demo\n');
+log('## Values that merge themselves (@grove/merge)\n');
 mergesDemo(log);
+log('\n## A Git repository as a mergeable store (@grove/store)');
+const dir = await storeDemo(log);
+rmSync(dir, { recursive: true, force: true });

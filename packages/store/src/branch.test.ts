@@ -131,4 +131,28 @@ describe('Branch', () => {
     expect(await r.deleteBranch('team/x')).toBe(false);
     expect(await r.branches()).toEqual(['main']);
   });
+
+  it('answers unknown commits and branches with not-found, changing nothing', async () => {
+    const r = repo();
+    const main = r.branch('main');
+    await main.set(['a'], '1');
+    const head = await main.head();
+    const unknown = 'f'.repeat(40);
+    expect((await storeError(() => main.reset(unknown))).code).toBe('not-found');
+    expect((await storeError(() => main.revert(unknown))).code).toBe('not-found');
+    expect((await storeError(() => main.merge(unknown))).code).toBe('not-found');
+    expect((await storeError(() => r.resolve('nope'))).code).toBe('not-found');
+    expect(await main.head()).toBe(head);
+  });
+
+  it('bounds the common-ancestor search', async () => {
+    let now = 0;
+    const r = Repo.memory({ clock: () => (now += 1000), maxCommits: 10 });
+    const main = r.branch('main');
+    for (let i = 0; i < 12; i++) await main.set(['n'], `${i}`);
+    const root = r.branch('root');
+    await root.set(['other'], 'history');
+    expect((await storeError(() => main.merge(root))).code).toBe('history-too-deep');
+  });
 });
+

@@ -13,6 +13,7 @@ import type { Commit } from './objects/objects.js';
 import type { CommitOptions, Repo } from './repo.js';
 import { Transaction } from './transaction.js';
 import type { Tree, TreeChild } from './tree/tree.js';
+import type { Structure } from './values/structure.js';
 import type { StoredValue } from './values/value.js';
 import { watchBranch, type HeadChange, type WatchOptions, type Watcher } from './watch/watcher.js';
 
@@ -63,7 +64,7 @@ export class Branch {
   }
 
   /** The value at `path`, decoded (checked against `type` when given); undefined when absent. */
-  async get<T = unknown>(path: Path, type?: Mergeable<T>): Promise<T | undefined> {
+  async get<T = unknown>(path: Path, type?: Mergeable<T> | Structure<T>): Promise<T | undefined> {
     return this.#transaction(await this.tree()).get(path, type);
   }
 
@@ -73,7 +74,7 @@ export class Branch {
   }
 
   /** Stores `value` at `path` in a new commit. Retries on a lost race, so no update is lost. */
-  async set<T>(path: Path, value: T, options: CommitOptions & { readonly type?: Mergeable<T> } = {}): Promise<Commit> {
+  async set<T>(path: Path, value: T, options: CommitOptions & { readonly type?: Mergeable<T> | Structure<T> } = {}): Promise<Commit> {
     checkPath(path);
     const commit = await this.update((tx) => tx.set(path, value, options.type), options);
     return commit ?? (await this.repo.readCommit((await this.head())!));

@@ -3,9 +3,8 @@
  * knows, and the events of its branches. Open one on disk (a real Git
  * repository) or in memory.
  */
-import type { Mergeable } from '@grove/merge';
 import type { Backend } from './backend/backend.js';
-// fs
+import { openGitBackend } from './backend/fs/index.js';
 import { memoryBackend } from './backend/memory.js';
 import { Branch } from './branch.js';
 import { diffTrees } from './diff/diff.js';
@@ -17,8 +16,9 @@ import { isHash, type Hash } from './objects/hash.js';
 import { checkBranchName, type Path } from './objects/names.js';
 import { commitObject, Objects, type Commit } from './objects/objects.js';
 import { Tree, type TreeChild } from './tree/tree.js';
-import { TypeRegistry } from './values/registry.js';
-import { decodeValue, type StoredValue } from './values/value.js';
+import { TypeRegistry, type StoredType } from './values/registry.js';
+import type { Nodes } from './values/structure.js';
+import { readValue, type StoredValue } from './values/value.js';
 import { FailureChannel } from './watch/failures.js';
 
 /** Who writes commits. */
@@ -35,7 +35,7 @@ export interface RepoOptions {
   /** Minutes east of UTC written in commits (default 0). */
   readonly timezoneOffset?: number;
   /** Types to register besides the built-in text, bytes, json and counter. */
-  readonly types?: readonly Mergeable<any>[];
+  readonly types?: readonly StoredType[];
   /** Commits a common-ancestor search may visit (default 1,000,000). */
   readonly maxCommits?: number;
   /** Attempts of a read-modify-write that keeps losing its compare-and-set (default 100). */
@@ -67,6 +67,8 @@ export class Repo {
   readonly clock: () => number;
   readonly maxCommits: number;
   readonly retries: number;
+  /** Node access for structures stored as subtrees. */
+  readonly nodes: Nodes;
   readonly #objects: Objects;
   readonly #author: Identity;
   readonly #timezoneOffset: number;
@@ -74,7 +76,8 @@ export class Repo {
 
   constructor(backend: Backend, options: RepoOptions = {}) {
     this.backend = backend;
-    this.#objects = new Objects(backend.objects);
+    const objects = (this.#objects = new Objects(backend.objects));
+    this.nodes = { emptyTree: () => Tree.empty(objects), tree: (h) => Tree.load(objects, h), readBlob: (h) => objects.readBlob(h) };
     this.types = new TypeRegistry(options.types);
     this.clock = options.clock ?? Date.now;
     this.#author = options.author ?? { name: 'Grove', email: 'grove@localhost' };
@@ -133,18 +136,17 @@ export class Repo {
 
   /** The tree with id `hash`, loaded lazily. */
   tree(hash: Hash): Tree {
-    return Tree.load(this.#objects, hash);
+    return this.nodes.tree(hash);
   }
 
   /** The tree of commit `hash`, or the empty tree for `undefined`. */
   async commitTree(hash: Hash | undefined): Promise<Tree> {
-    return hash === undefined ? Tree.empty(this.#objects) : this.tree((await this.readCommit(hash)).tree);
+    return hash === undefined ? this.nodes.emptyTree() : this.tree((await this.readCommit(hash)).tree);
   }
 
-  /** The value a tree entry holds, decoded by its type. */
-  async value(child: TreeChild): Promise<StoredValue | undefined> {
-    if (child.kind !== 'blob') return undefined;
-    return decodeValue(this.types, child.hash, await this.#objects.readBlob(child.hash));
+  /** The value an entry holds, decoded by its type; undefined for a plain directory. */
+  value(child: TreeChild): Promise<StoredValue | undefined> {
+    return readValue(this.types, this.nodes, child);
   }
 
   /** A signature for `who` (default: the repository's author) at the clock's time. */
@@ -183,7 +185,7 @@ export class Repo {
 
   /** Merges the trees of two commits (LCAs, virtual ancestor, typed value merges). Writes nothing. */
   mergeCommits(ours: Hash, theirs: Hash): Promise<CommitMerge> {
-    return mergeCommits({ types: this.types, objects: this.#objects, maxCommits: this.maxCommits }, ours, theirs);
+    return mergeCommits({ types: this.types, nodes: this.nodes, maxCommits: this.maxCommits, readCommit: (h) => this.readCommit(h) }, ours, theirs);
   }
 
   /** Compare-and-set of a full ref name; tells the ref's watchers when it moved. */

@@ -4,7 +4,9 @@ import { StoreError } from './errors.js';
 import type { Path } from './objects/names.js';
 import type { Repo } from './repo.js';
 import type { Tree } from './tree/tree.js';
-import { blobChild, defaultType, encodeValue } from './values/value.js';
+import type { StoredType } from './values/registry.js';
+import type { Structure } from './values/structure.js';
+import { defaultType, encodeChild } from './values/value.js';
 
 export class Transaction {
   #tree: Tree;
@@ -30,7 +32,7 @@ export class Transaction {
    * The value at `path`, decoded by `type` when given (its tag must match),
    * else by the type its blob names; undefined when absent or a subtree.
    */
-  async get<T>(path: Path, type?: Mergeable<T>): Promise<T | undefined> {
+  async get<T>(path: Path, type?: Mergeable<T> | Structure<T>): Promise<T | undefined> {
     const child = await this.#tree.get(path);
     const stored = child === undefined ? undefined : await this.#repo.value(child);
     if (stored === undefined) return undefined;
@@ -41,9 +43,9 @@ export class Transaction {
   }
 
   /** Stores `value` at `path` as `type` (default: text for strings, bytes for byte arrays). */
-  async set<T>(path: Path, value: T, type: Mergeable<T> = defaultType(value)): Promise<void> {
-    this.#repo.types.register(type);
-    this.#tree = await this.#tree.set(path, blobChild(encodeValue(type, value)));
+  async set<T>(path: Path, value: T, type: Mergeable<T> | Structure<T> = defaultType(value)): Promise<void> {
+    this.#repo.types.register(type as StoredType);
+    this.#tree = await this.#tree.set(path, await encodeChild(type as StoredType, value, this.#repo.nodes));
     this.#log.push(`set ${path.join('/')}`);
   }
 

@@ -13,11 +13,12 @@ import type { Conflict } from '@grove/merge';
 import { lowestCommonAncestors, type ReadCommit } from '../history/lca.js';
 import type { Hash } from '../objects/hash.js';
 import { commitObject, type Commit } from '../objects/objects.js';
-import { Tree } from '../tree/tree.js';
+import type { Tree } from '../tree/tree.js';
 import { mergeTrees, type MergeContext, type TreeMerge } from './merge-trees.js';
 
 export interface CommitMergeContext extends MergeContext {
   readonly maxCommits: number;
+  readonly readCommit: ReadCommit;
 }
 
 /** The merged tree of two commits, the conflicts, and the LCAs used. */
@@ -28,8 +29,8 @@ export interface CommitMerge extends TreeMerge {
 /** Merges the trees of commits `ours` and `theirs`. Nothing is written. */
 export async function mergeCommits(ctx: CommitMergeContext, ours: Hash, theirs: Hash): Promise<CommitMerge> {
   const virtual = new Map<Hash, { commit: Commit; tree: Tree }>();
-  const read: ReadCommit = async (h) => virtual.get(h)?.commit ?? ctx.objects.readCommit(h);
-  const treeOf = async (h: Hash) => virtual.get(h)?.tree ?? Tree.load(ctx.objects, (await read(h)).tree);
+  const read: ReadCommit = async (h) => virtual.get(h)?.commit ?? ctx.readCommit(h);
+  const treeOf = async (h: Hash) => virtual.get(h)?.tree ?? ctx.nodes.tree((await read(h)).tree);
 
   const merge = async (a: Hash, b: Hash, depth: number): Promise<CommitMerge> => {
     const lcas = await lowestCommonAncestors(read, a, b, ctx.maxCommits);

@@ -6,10 +6,10 @@
  * same change: a counter incremented by 1 on each side gains 2.
  */
 import type { Conflict, Path } from '@grove/merge';
-import type { Objects } from '../objects/objects.js';
 import type { Tree, TreeChild } from '../tree/tree.js';
 import type { TypeRegistry } from '../values/registry.js';
-import { mergeValues } from './merge-values.js';
+import { tagOf, type Nodes } from '../values/structure.js';
+import { mergeTyped } from './merge-typed.js';
 
 /** A merged tree and the conflicts found on the way (the tree holds ours where they conflict). */
 export interface TreeMerge {
@@ -19,7 +19,7 @@ export interface TreeMerge {
 
 export interface MergeContext {
   readonly types: TypeRegistry;
-  readonly objects: Objects;
+  readonly nodes: Nodes;
 }
 
 const idOf = (c: TreeChild | undefined): string | undefined =>
@@ -51,12 +51,13 @@ async function mergeChild(ctx: MergeContext, path: Path, b: TreeChild | undefine
     const message = `${where}: removed on ${o === undefined ? 'our' : 'their'} side but changed on the other; keep the change or the removal`;
     return { child: o, conflicts: [{ kind, path, base: idOf(b), ours: idOf(o), theirs: idOf(t), message }] };
   }
-  if (o.kind === 'tree' && t.kind === 'tree') {
+  const plainDirectories = o.kind === 'tree' && t.kind === 'tree' && (await tagOf(o, ctx.nodes)) === undefined && (await tagOf(t, ctx.nodes)) === undefined;
+  if (plainDirectories) {
     const m = await mergeTrees(ctx, b?.kind === 'tree' ? b.tree : undefined, o.tree, t.tree, path);
     return { child: { kind: 'tree', tree: m.tree }, conflicts: m.conflicts };
   }
-  if (o.kind === 'blob' && t.kind === 'blob') {
-    const r = await mergeValues(ctx.types, ctx.objects, path, b?.kind === 'blob' ? b : undefined, o, t);
+  if (o.kind !== 'commit' && t.kind !== 'commit') {
+    const r = await mergeTyped(ctx.types, ctx.nodes, path, b, o, t);
     return r.ok ? { child: r.value, conflicts: [] } : { child: o, conflicts: r.conflicts };
   }
   if (o.kind === t.kind) {

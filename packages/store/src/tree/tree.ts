@@ -19,6 +19,12 @@ export type TreeChild =
 /** A blob entry. */
 export type BlobChild = Extract<TreeChild, { kind: 'blob' }>;
 
+/** A new blob entry holding `blob`, written with the next commit. */
+export function blobChild(blob: Uint8Array): BlobChild {
+  const hash = hashObject('blob', blob);
+  return { kind: 'blob', mode: '100644', hash, pending: { hash, type: 'blob', payload: blob } };
+}
+
 /** Where lazily loaded trees come from. */
 export interface TreeSource {
   readObject(hash: Hash, type: 'tree'): Promise<RawObject>;

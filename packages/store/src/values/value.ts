@@ -1,25 +1,21 @@
-/** Values in the store: typed blobs decoded through the registry, and back. */
+/** Values in the store: entries decoded through the registry by their tag, and back. */
 import { isGroveError, type Mergeable } from '@grove/merge';
 import { StoreError } from '../errors.js';
-import { hashObject, type Hash } from '../objects/hash.js';
-import type { BlobChild, TreeChild } from '../tree/tree.js';
-import { bytes, text, type TypeRegistry } from './registry.js';
-import { decodeTyped, encodeTyped } from './typed-blob.js';
+import type { Hash } from '../objects/hash.js';
+import type { TreeChild } from '../tree/tree.js';
+import { bytes, isStructure, text, type StoredType, type TypeRegistry } from './registry.js';
+import { tagOf, typedBlob, type Nodes } from './structure.js';
+import { decodeTyped } from './typed-blob.js';
 
-/** A value read from the store: its blob id, its type tag and the decoded value. */
+/** A value read from the store: its entry's id, its type tag and the decoded value. */
 export interface StoredValue {
+  /** The blob id, or the root tree id of a structure. */
   readonly hash: Hash;
   readonly tag: string;
   /** The decoded value; the raw payload bytes when no type is registered for `tag`. */
   readonly value: unknown;
   /** False when `tag` is not registered, so `value` holds the raw bytes. */
   readonly known: boolean;
-}
-
-/** A new blob entry holding `blob`, to be written with the next commit. */
-export function blobChild(blob: Uint8Array): BlobChild {
-  const hash = hashObject('blob', blob);
-  return { kind: 'blob', mode: '100644', hash, pending: { hash, type: 'blob', payload: blob } };
 }
 
 /** The type used for `value` when none is given: text for strings, bytes for byte arrays. */
@@ -29,20 +25,27 @@ export function defaultType(value: unknown): Mergeable<any> {
   throw new StoreError('wrong-type', `a ${typeof value} needs a type to be stored: pass one, e.g. set(path, value, { type: counter })`);
 }
 
-/** The blob storing `value` as `type`. */
-export function encodeValue<T>(type: Mergeable<T>, value: T): Uint8Array {
-  return encodeTyped(type.tag, type.encode(value));
+/** The entry storing `value` as `type`: a typed blob, or a structure's subtree. */
+export function encodeChild<T>(type: StoredType, value: T, nodes: Nodes): Promise<TreeChild> {
+  return isStructure(type) ? type.save(value, nodes) : Promise.resolve(typedBlob(type.tag, (type as Mergeable<T>).encode(value)));
 }
 
-/** Decodes a blob through the registry; a bad payload for a known type is a typed error. */
-export function decodeValue(types: TypeRegistry, hash: Hash, blob: Uint8Array): StoredValue {
-  const { tag, payload } = decodeTyped(blob);
+/**
+ * The value an entry holds, decoded by the type its tag names; undefined
+ * for a plain directory. A bad payload for a known type is `corrupt-object`.
+ */
+export async function readValue(types: TypeRegistry, nodes: Nodes, child: TreeChild): Promise<StoredValue | undefined> {
+  const tag = await tagOf(child, nodes);
+  if (tag === undefined || child.kind === 'commit') return undefined;
+  const hash = child.kind === 'blob' ? child.hash : child.tree.hash;
   const type = types.get(tag);
-  if (type === undefined) return { hash, tag, value: payload, known: false };
   try {
-    return { hash, tag, value: type.decode(payload), known: true };
+    if (type !== undefined && isStructure(type)) return { hash, tag, value: await type.load(child, nodes), known: true };
+    if (child.kind !== 'blob') return { hash, tag, value: child.tree, known: false };
+    const { payload } = decodeTyped(await nodes.readBlob(child.hash));
+    return type === undefined ? { hash, tag, value: payload, known: false } : { hash, tag, value: type.decode(payload), known: true };
   } catch (e) {
     if (!isGroveError(e)) throw e;
-    throw new StoreError('corrupt-object', `blob ${hash} does not hold a valid ${tag}: ${e.message}`, { hash }, { cause: e });
+    throw new StoreError('corrupt-object', `${hash} does not hold a valid ${tag}: ${e.message}`, { hash }, { cause: e });
   }
 }

@@ -1,0 +1,49 @@
+/**
+ * The merge of one typed value that changed on both sides: a typed blob
+ * merged by its `Mergeable`, or a structure merged by its `Structure`.
+ */
+import { isGroveError, type Conflict, type MergeResult, type Path } from '@grove/merge';
+import { blobChild, type TreeChild } from '../tree/tree.js';
+import { isStructure, type TypeRegistry } from '../values/registry.js';
+import { tagOf, type Nodes } from '../values/structure.js';
+import { decodeTyped, encodeTyped } from '../values/typed-blob.js';
+
+function conflictOf(kind: Conflict['kind'], path: Path, sides: { base?: unknown; ours?: unknown; theirs?: unknown }, message: string): MergeResult<TreeChild> {
+  return { ok: false, conflicts: [{ kind, path, ...sides, message }] };
+}
+
+/**
+ * Merges three entries by the type their tags name. Different tags on the
+ * two sides, an unregistered tag or an undecodable value are conflicts; a
+ * base of another type counts as no common ancestor.
+ */
+export async function mergeTyped(types: TypeRegistry, nodes: Nodes, path: Path, base: TreeChild | undefined, ours: TreeChild, theirs: TreeChild): Promise<MergeResult<TreeChild>> {
+  const [bt, ot, tt] = await Promise.all([base === undefined ? undefined : tagOf(base, nodes), tagOf(ours, nodes), tagOf(theirs, nodes)]);
+  const where = path.join('/');
+  if (ot === undefined || ot !== tt) {
+    const [o, t] = [ot ?? 'directory', tt ?? 'directory'];
+    return conflictOf('type-mismatch', path, { ours: o, theirs: t }, `${where}: ours holds a ${o}, theirs a ${t}; keep one of them`);
+  }
+  const type = types.get(ot);
+  const sameBase = bt === ot ? base : undefined;
+  if (type !== undefined && isStructure(type)) return type.merge({ base: sameBase, ours, theirs, path, nodes });
+  if (ours.kind !== 'blob' || theirs.kind !== 'blob') {
+    return conflictOf('invalid-value', path, {}, `${where}: a ${ot} must be a single blob, but one side holds a tree`);
+  }
+  const read = async (c: TreeChild | undefined) => (c?.kind === 'blob' ? decodeTyped(await nodes.readBlob(c.hash)).payload : undefined);
+  const [b, o, t] = await Promise.all([read(sameBase), read(ours), read(theirs)]);
+  if (type === undefined) {
+    return conflictOf('unknown-type', path, { base: b, ours: o, theirs: t }, `${where}: no merge registered for type ${ot}; register it (repo.types.register) and merge again`);
+  }
+  let values: [unknown, unknown, unknown];
+  try {
+    values = [b === undefined ? undefined : type.decode(b), type.decode(o!), type.decode(t!)];
+  } catch (e) {
+    if (!isGroveError(e)) throw e;
+    return conflictOf('invalid-value', path, { ours: o, theirs: t }, `${where}: a side holds bytes that are not a valid ${ot} (${e.message})`);
+  }
+  const [bv, ov, tv] = values;
+  const merged = type.merge({ base: bv, ours: ov, theirs: tv, path });
+  if (!merged.ok) return merged;
+  return { ok: true, value: { ...blobChild(encodeTyped(type.tag, type.encode(merged.value))), mode: ours.mode } };
+}

@@ -1,0 +1,28 @@
+/** Branch names: our check agrees with `git check-ref-format` on random names. */
+import { spawnSync } from 'node:child_process';
+import * as fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkBranchName } from './names.js';
+
+const gitAccepts = (name: string) => spawnSync('git', ['check-ref-format', `refs/heads/${name}`]).status === 0;
+const weAccept = (name: string) => {
+  try {
+    checkBranchName(name);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('checkBranchName', () => {
+  it('accepts exactly what git accepts (we also refuse a leading "-" and "@", which git reads as an option and as HEAD)', () => {
+    const char = fc.constantFrom('a', 'b', '/', '.', '-', '@', '{', '~', ' ', ':', '*', 'l', 'o', 'c', 'k', 'é', '\\');
+    fc.assert(
+      fc.property(fc.string({ unit: char, minLength: 1, maxLength: 8 }), (name) => {
+        const git = gitAccepts(name) && !name.startsWith('-') && name !== '@';
+        expect(weAccept(name)).toBe(git);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

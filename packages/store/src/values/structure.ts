@@ -1,0 +1,68 @@
+/**
+ * Structures: values stored as a subtree of Git trees and blobs (a Merkle
+ * structure: sharded sets and maps, ropes, queues) instead of one blob. A
+ * structure's root tree carries a marker entry `.grove` whose blob holds its
+ * tag; the store dispatches reads and merges at that path to the structure.
+ * A structure may also store small values as a single typed blob.
+ */
+import type { MergeResult } from '@grove/merge';
+import type { Hash } from '../objects/hash.js';
+import type { Path } from '../objects/names.js';
+import { blobChild, type BlobChild, type Tree, type TreeChild } from '../tree/tree.js';
+import { decodeTyped, encodeTyped } from './typed-blob.js';
+
+/** What a structure may use to build and read its nodes. */
+export interface Nodes {
+  /** The empty tree, to build new nodes on. */
+  emptyTree(): Tree;
+  /** The stored tree `hash`, loaded lazily. */
+  tree(hash: Hash): Tree;
+  readBlob(hash: Hash): Promise<Uint8Array>;
+}
+
+/** The three versions of a structure a merge sees, and where it sits. */
+export interface StructureMergeArgs {
+  readonly base: TreeChild | undefined;
+  readonly ours: TreeChild;
+  readonly theirs: TreeChild;
+  readonly path: Path;
+  readonly nodes: Nodes;
+}
+
+/**
+ * A value type persisted as a subtree (or, when small, a typed blob). The
+ * store never looks inside: it calls `save`, `load` and `merge`.
+ */
+export interface Structure<T> {
+  readonly kind: 'structure';
+  readonly tag: string;
+  /** The tree (marked with `markTree`) or typed blob (`typedBlob`) holding `value`. New nodes only. */
+  save(value: T, nodes: Nodes): Promise<TreeChild>;
+  load(child: TreeChild, nodes: Nodes): Promise<T>;
+  /** Three-way merge of stored versions; conflicts are data. */
+  merge(args: StructureMergeArgs): Promise<MergeResult<TreeChild>>;
+}
+
+/** The name of the marker entry in a structure's root tree. */
+export const MARKER = '.grove';
+
+/** `tree` with the marker entry naming `tag`. */
+export function markTree(tree: Tree, tag: string): Promise<Tree> {
+  return tree.set([MARKER], blobChild(Buffer.from(tag)));
+}
+
+/** A blob holding `payload` under the header of `tag`. */
+export function typedBlob(tag: string, payload: Uint8Array): BlobChild {
+  return blobChild(encodeTyped(tag, payload));
+}
+
+/**
+ * The type tag of an entry: a blob's header tag (text or bytes without
+ * one), a marked tree's marker, or undefined for a plain directory.
+ */
+export async function tagOf(child: TreeChild, nodes: Nodes): Promise<string | undefined> {
+  if (child.kind === 'blob') return decodeTyped(await nodes.readBlob(child.hash)).tag;
+  if (child.kind === 'commit') return undefined;
+  const marker = (await child.tree.entries()).get(MARKER);
+  return marker?.kind === 'blob' ? Buffer.from(await nodes.readBlob(marker.hash)).toString('utf8') : undefined;
+}
