@@ -142,6 +142,9 @@ describe('Branch', () => {
     expect((await storeError(() => main.revert(unknown))).code).toBe('not-found');
     expect((await storeError(() => main.merge(unknown))).code).toBe('not-found');
     expect((await storeError(() => r.resolve('nope'))).code).toBe('not-found');
+    expect((await storeError(() => main.merge(r.branch('empty')))).code).toBe('not-found');
+    expect(await r.branch('empty').remove(['a'])).toBeUndefined();
+    expect(await r.branch('empty').head()).toBeUndefined();
     expect(await main.head()).toBe(head);
   });
 

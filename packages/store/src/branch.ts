@@ -98,7 +98,7 @@ export class Branch {
       const before = await this.repo.commitTree(head);
       const tx = this.#transaction(before);
       await f(tx);
-      if (tx.tree.hash === before.hash && head !== undefined) return undefined;
+      if (tx.tree.hash === before.hash) return undefined;
       const commit = await this.repo.writeCommit(tx.tree, head === undefined ? [] : [head], { message: options.message ?? tx.summary, ...(options.author ? { author: options.author } : {}) });
       if (await this.repo.moveRef(this.ref, head, commit.hash)) return commit;
     }
@@ -116,7 +116,7 @@ export class Branch {
     if (at === undefined) throw new StoreError('not-found', `${this.name} has no commit to fork from; write to it first`, { ref: this.ref });
     const branch = this.repo.branch(name);
     if (!(await this.repo.moveRef(branch.ref, undefined, at))) {
-      throw new StoreError('invalid-ref', `branch ${name} already exists; pick another name or delete it first`, { ref: branch.ref });
+      throw new StoreError('invalid-ref', `branch ${name} already exists; pick another name`, { ref: branch.ref });
     }
     return branch;
   }
@@ -169,10 +169,11 @@ export class Branch {
    */
   async merge(from: Branch | Hash, options: MergeOptions = {}): Promise<MergeOutcome> {
     const theirs = from instanceof Branch ? await from.head() : await this.repo.resolve(from);
+    if (theirs === undefined) throw new StoreError('not-found', `branch ${(from as Branch).name} has no commit to merge`, { ref: (from as Branch).ref });
     for (let attempt = 0; attempt < this.repo.retries; attempt++) {
       const ours = await this.head();
       const read = (h: Hash) => this.repo.readCommit(h);
-      if (theirs === undefined || (ours !== undefined && (await isAncestor(read, theirs, ours, this.repo.maxCommits)))) {
+      if (ours !== undefined && (await isAncestor(read, theirs, ours, this.repo.maxCommits))) {
         return { kind: 'up-to-date', head: ours };
       }
       if (!options.noFastForward && (ours === undefined || (await isAncestor(read, ours, theirs, this.repo.maxCommits)))) {

@@ -40,6 +40,8 @@ export interface RepoOptions {
   readonly maxCommits?: number;
   /** Attempts of a read-modify-write that keeps losing its compare-and-set (default 100). */
   readonly retries?: number;
+  /** `Repo.open` only: create a bare repository when the directory is missing or empty (default true). */
+  readonly create?: boolean;
 }
 
 /** A commit's message and author; both have defaults. */
@@ -93,10 +95,11 @@ export class Repo {
 
   /**
    * The Git repository at `dir` (bare, or ordinary with `.git/`); a new bare
-   * one when `dir` is missing or empty. Throws `not-a-repository` otherwise.
+   * one when `dir` is missing or empty (unless `create: false`). Throws
+   * `not-a-repository` otherwise.
    */
   static async open(dir: string, options: RepoOptions = {}): Promise<Repo> {
-    return new Repo(await openGitBackend(dir), options);
+    return new Repo(await openGitBackend(dir, { create: options.create ?? true }), options);
   }
 
   /** The branch `name` (it need not exist yet). Throws `invalid-ref` on a bad name. */
@@ -126,7 +129,7 @@ export class Repo {
     }
     checkBranchName(spec);
     const head = await this.backend.refs.read(HEADS + spec);
-    if (head === undefined) throw new StoreError('not-found', `no branch or commit ${JSON.stringify(spec)}; list branches with branches()`, { ref: spec });
+    if (head === undefined) throw new StoreError('not-found', `no branch or commit ${JSON.stringify(spec)}; give an existing branch name or a full commit id`, { ref: spec });
     return head;
   }
 

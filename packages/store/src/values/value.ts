@@ -12,9 +12,12 @@ export interface StoredValue {
   /** The blob id, or the root tree id of a structure. */
   readonly hash: Hash;
   readonly tag: string;
-  /** The decoded value; the raw payload bytes when no type is registered for `tag`. */
+  /**
+   * The decoded value. When no type is registered for `tag`: the raw
+   * payload bytes of a blob, or the `Tree` of a structure.
+   */
   readonly value: unknown;
-  /** False when `tag` is not registered, so `value` holds the raw bytes. */
+  /** False when `tag` is not registered, so `value` holds bytes or a `Tree`. */
   readonly known: boolean;
 }
 
