@@ -1,34 +1,16 @@
 /** Git interoperability, both directions, with the real `git` on real directories. */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { counter } from '@grove/merge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Repo } from './index.js';
+import { GIT_ENV as env, git as gitRun, makeTempDir as tempDir, removeTempDirs } from './testing/git-fixture.js';
 
-const env = {
-  ...process.env,
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_AUTHOR_NAME: 'Git User',
-  GIT_AUTHOR_EMAIL: 'git@example.com',
-  GIT_COMMITTER_NAME: 'Git User',
-  GIT_COMMITTER_EMAIL: 'git@example.com',
-};
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env, encoding: 'utf8' }).trim();
+const git = (cwd: string, ...args: string[]) => gitRun(cwd, args).trim();
 const gitAsync = promisify(execFile);
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'grove-interop-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+afterEach(removeTempDirs);
 
 function clock() {
   let now = 1_700_000_000_000;
@@ -107,7 +89,7 @@ describe('git writes, Grove reads', () => {
     expect(await main.get(['d', 'file'])).toBe(expected);
     const messages = [];
     for await (const c of main.log()) messages.push(`${c.author.name}|${c.message.trim()}`);
-    expect(messages).toEqual([4, 3, 2, 1, 0].map((i) => `Git User|git commit ${i}`));
+    expect(messages).toEqual([4, 3, 2, 1, 0].map((i) => `Tester|git commit ${i}`));
 
     await main.set(['grove'], 'written by grove');
     git(work, 'gc', '-q', '--aggressive', '--prune=now');

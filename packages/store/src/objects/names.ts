@@ -32,11 +32,20 @@ export function parsePath(text: string): Path {
   return path;
 }
 
-const BAD_REF = /(^|\/)\.|\.\.|[\x00-\x20\x7f~^:?*[\\]|@\{|\.lock($|\/)|\/\/|\/$|\.$|^@$|^-/;
+/**
+ * What `git check-ref-format` refuses in a ref name: a component starting
+ * with ".", "..", control characters, space, ~^:?*[\, "@{", a component
+ * ending in ".lock", "//", a trailing "/" or ".".
+ */
+export const BAD_REF_NAME = /(^|\/)\.|\.\.|[\x00-\x20\x7f~^:?*[\\]|@\{|\.lock(\/|$)|\/\/|\/$|\.$/;
 
-/** Git's ref-name rules (`git check-ref-format --branch`). Throws `invalid-ref`. */
+/**
+ * Git's ref-name rules for a branch name; also refuses a leading "-" or "/"
+ * and "@", which git commands read as an option, an absolute name and HEAD.
+ * Throws `invalid-ref`.
+ */
 export function checkBranchName(name: string): void {
-  if (typeof name !== 'string' || name === '' || BAD_REF.test(name) || name.startsWith('/')) {
+  if (typeof name !== 'string' || name === '' || name === '@' || BAD_REF_NAME.test(name) || /^[-/]/.test(name)) {
     throw new StoreError(
       'invalid-ref',
       `${JSON.stringify(name)} is not a valid branch name; use letters, digits, "-", "_" and "/" (no "..", "~", "^", ":", spaces, leading "-" or "." or trailing ".lock")`,

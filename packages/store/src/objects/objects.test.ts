@@ -1,18 +1,15 @@
 /** Git object encodings checked against the real `git`. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gitBytes, makeTempDir, removeTempDirs } from '../testing/git-fixture.js';
 import { decodeCommit, encodeCommit } from './commit-object.js';
 import { hashObject } from './hash.js';
 import { decodeTree, encodeTree, type TreeEntry } from './tree-object.js';
 import { decodeTyped, encodeTyped } from '../values/typed-blob.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'grove-objects-'));
-execFileSync('git', ['init', '-q', '--bare', dir]);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const git = (args: string[], input?: Buffer) => execFileSync('git', ['-C', dir, ...args], { input, env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' } });
+const dir = makeTempDir();
+gitBytes(dir, ['init', '-q', '--bare']);
+afterAll(removeTempDirs);
+const git = (args: string[], input?: Buffer) => gitBytes(dir, args, input);
 
 describe('Git objects', () => {
   it('hashes blobs as git does', () => {

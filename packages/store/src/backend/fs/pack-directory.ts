@@ -1,0 +1,101 @@
+/**
+ * The packs of `objects/pack`, indexes cached in memory. Git may add packs
+ * (`git gc`, `git repack`, a fetch) and delete old ones while we run, so
+ * the store re-scans on a miss, and a vanished pack is dropped.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Hash } from '../../objects/hash.js';
+import type { RawObject } from '../../objects/raw.js';
+import { BaseCache } from './base-cache.js';
+import { errorCode, isAbsent } from './fs-util.js';
+import { PackIndex } from './pack-index.js';
+import { PackFile, type BaseLookup } from './pack-file.js';
+
+/** The packed half of a repository's object database. */
+export class PackDirectory {
+  /** Packs by `.pack` file name. */
+  readonly #packs = new Map<string, PackFile>();
+  readonly #cache = new BaseCache();
+  #scan: Promise<boolean> | undefined;
+  #scanned = false;
+
+  constructor(readonly packDir: string) {}
+
+  /** The indexes of the packs known so far (scanning the directory the first time). */
+  async indexes(): Promise<PackIndex[]> {
+    if (!this.#scanned) await this.rescan();
+    return [...this.#packs.values()].map((p) => p.index);
+  }
+
+  /**
+   * The verified object from a known pack, or undefined. A pack deleted by
+   * a repack (and no longer open) triggers one re-scan: its objects are in
+   * the pack that replaced it.
+   */
+  async read(hash: Hash, lookup: BaseLookup): Promise<RawObject | undefined> {
+    if (!this.#scanned) await this.rescan();
+    return this.#read(hash, Buffer.from(hash, 'hex'), lookup, false);
+  }
+
+  async #read(hash: Hash, id: Buffer, lookup: BaseLookup, retried: boolean): Promise<RawObject | undefined> {
+    for (const pack of [...this.#packs.values()]) {
+      try {
+        const object = await pack.read(hash, id, lookup);
+        if (object !== undefined) return object;
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT' || retried) throw error;
+        await this.rescan();
+        return this.#read(hash, id, lookup, true);
+      }
+    }
+    return undefined;
+  }
+
+  /** Registers a pack this process just wrote, without a directory scan. */
+  add(packName: string, index: PackIndex): void {
+    this.#packs.set(packName, new PackFile(join(this.packDir, packName), index, this.#cache));
+  }
+
+  /** Syncs the known packs with the directory; true when the set changed. Concurrent calls share one scan. */
+  rescan(): Promise<boolean> {
+    this.#scan ??= this.#doScan().finally(() => {
+      this.#scan = undefined;
+      this.#scanned = true;
+    });
+    return this.#scan;
+  }
+
+  async #doScan(): Promise<boolean> {
+    let names: string[];
+    try {
+      names = await readdir(this.packDir);
+    } catch (error) {
+      if (isAbsent(error)) names = [];
+      else throw error;
+    }
+    const listed = new Set(names);
+    const present = names.filter((n) => n.endsWith('.pack') && listed.has(n.replace(/\.pack$/, '.idx')));
+    let changed = false;
+    for (const name of this.#packs.keys()) {
+      if (!listed.has(name)) {
+        this.#packs.delete(name);
+        changed = true;
+      }
+    }
+    for (const name of present) {
+      if (this.#packs.has(name)) continue;
+      const idxPath = join(this.packDir, name.replace(/\.pack$/, '.idx'));
+      let idx: Buffer;
+      try {
+        idx = await readFile(idxPath);
+      } catch (error) {
+        if (isAbsent(error)) continue;
+        throw error;
+      }
+      this.add(name, PackIndex.parse(idx, idxPath));
+      changed = true;
+    }
+    return changed;
+  }
+}
