@@ -132,15 +132,29 @@ export class Branch {
     }
   }
 
-  /** The newest `limit` (default 1) commits that changed `path`. */
+  /**
+   * The newest `limit` (default 1) commits that changed `path`. Lookups are
+   * memoised by subtree id, so subtrees shared by many commits are read once.
+   */
   async lastModified(path: Path, options: { readonly limit?: number } = {}): Promise<Commit[]> {
     checkPath(path);
     const head = await this.head();
     if (head === undefined) return [];
-    const entryAt = async (c: Commit) => {
-      const child = await this.repo.tree(c.tree).get(path);
-      return child === undefined ? undefined : child.kind === 'tree' ? child.tree.hash : child.hash;
+    const memo = new Map<string, Promise<string | undefined>>();
+    const lookup = (tree: Tree, depth: number): Promise<string | undefined> => {
+      const key = `${tree.hash}:${depth}`;
+      let found = memo.get(key);
+      if (found === undefined) {
+        found = tree.get([path[depth]!]).then((child) => {
+          if (child === undefined) return undefined;
+          if (depth < path.length - 1) return child.kind === 'tree' ? lookup(child.tree, depth + 1) : undefined;
+          return child.kind === 'tree' ? child.tree.hash : child.hash;
+        });
+        memo.set(key, found);
+      }
+      return found;
     };
+    const entryAt = (c: Commit) => (path.length === 0 ? Promise.resolve(c.tree) : lookup(this.repo.tree(c.tree), 0));
     return lastModified((h) => this.repo.readCommit(h), entryAt, head, options.limit ?? 1);
   }
 

@@ -30,26 +30,18 @@ export type EntryAt = (commit: Commit) => Promise<string | undefined>;
  * from every parent; a merge that kept one parent's entry is followed only
  * through that parent. Cost: one tree lookup per visited commit.
  */
-export async function lastModified(read: ReadCommit, lookup: EntryAt, head: Hash, limit: number): Promise<Commit[]> {
-  const memo = new Map<Hash, Promise<string | undefined>>();
-  const entryAt = (c: Commit) => {
-    let entry = memo.get(c.hash);
-    if (entry === undefined) memo.set(c.hash, (entry = lookup(c)));
-    return entry;
-  };
+export async function lastModified(read: ReadCommit, entryAt: EntryAt, head: Hash, limit: number): Promise<Commit[]> {
   const found: Commit[] = [];
   const heap = new MaxHeap<Commit>((a, b) => a.committer.timestamp > b.committer.timestamp);
   const seen = new Set<Hash>([head]);
   heap.push(await read(head));
   while (heap.size > 0 && found.length < limit) {
     const commit = heap.pop()!;
-    const mine = await entryAt(commit);
-    const parents = await Promise.all(commit.parents.map(read));
-    const same = [];
-    for (const p of parents) if ((await entryAt(p)) === mine) same.push(p);
-    if (same.length === 0) {
-      if (mine !== undefined || parents.length > 0) found.push(commit);
-    }
+    // The entry here and the parents' commits are independent reads: issue them together.
+    const [mine, parents] = await Promise.all([entryAt(commit), Promise.all(commit.parents.map(read))]);
+    const entries = await Promise.all(parents.map(entryAt));
+    const same = parents.filter((_, i) => entries[i] === mine);
+    if (same.length === 0 && (mine !== undefined || parents.length > 0)) found.push(commit);
     for (const p of same.length > 0 ? same.slice(0, 1) : parents) {
       if (seen.has(p.hash)) continue;
       seen.add(p.hash);

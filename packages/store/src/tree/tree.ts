@@ -8,7 +8,7 @@ import { StoreError } from '../errors.js';
 import { EMPTY_TREE, hashObject, type Hash } from '../objects/hash.js';
 import { checkPath, type Path } from '../objects/names.js';
 import type { RawObject } from '../objects/raw.js';
-import { decodeTree, encodeTree, type Mode, type TreeEntry } from '../objects/tree-object.js';
+import { decodeTree, encodeTree, findEntry, type Mode, type TreeEntry } from '../objects/tree-object.js';
 
 /** One entry of a tree: a blob (a value), a subtree, or a submodule commit. */
 export type TreeChild =
@@ -69,6 +69,14 @@ export class Tree {
     return this.#entries;
   }
 
+  /** One entry; an unloaded tree is scanned for it rather than decoded whole. */
+  async #child(name: string): Promise<TreeChild | undefined> {
+    if (this.#entries !== undefined) return this.#entries.get(name);
+    const object = await this.#source.readObject(this.#hash!, 'tree');
+    const entry = findEntry(object.payload, name, object.hash);
+    return entry === undefined ? undefined : this.#childOf(entry);
+  }
+
   #childOf(e: TreeEntry): TreeChild {
     if (e.mode === '40000') return { kind: 'tree', tree: Tree.load(this.#source, e.hash) };
     if (e.mode === '160000') return { kind: 'commit', mode: e.mode, hash: e.hash };
@@ -85,7 +93,7 @@ export class Tree {
     let node: TreeChild = { kind: 'tree', tree: this };
     for (const segment of path) {
       if (node.kind !== 'tree') return undefined;
-      const next: TreeChild | undefined = (await node.tree.entries()).get(segment);
+      const next: TreeChild | undefined = await node.tree.#child(segment);
       if (next === undefined) return undefined;
       node = next;
     }

@@ -1,6 +1,7 @@
 /** Small filesystem helpers shared by the Git backend: error codes, temp names, bounded parallelism. */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 /** The `code` of a Node system error (`ENOENT`, `EEXIST`...), or undefined. */
 export function errorCode(error: unknown): string | undefined {
@@ -20,6 +21,16 @@ export function isAbsent(error: unknown): boolean {
 export async function readIfPresent(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
+  } catch (error) {
+    if (isAbsent(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The file's bytes, or undefined when it does not exist; synchronous, for small files. */
+export function readIfPresentSync(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
   } catch (error) {
     if (isAbsent(error)) return undefined;
     throw error;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { frameObject, type Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
 import { decodeLooseObject, deflateObject } from './object-codec.js';
-import { errorCode, forEachLimited, isAbsent, readIfPresent, tempName } from './fs-util.js';
+import { errorCode, forEachLimited, isAbsent, readIfPresentSync, tempName } from './fs-util.js';
 
 /** Git's default `core.looseCompression`: fastest. */
 const LOOSE_COMPRESSION = 1;
@@ -24,9 +24,14 @@ export class LooseObjects {
     return join(this.objectsDir, hash.slice(0, 2), hash.slice(2));
   }
 
-  /** The verified object, or undefined when there is no loose file for it. */
+  /**
+   * The verified object, or undefined when there is no loose file for it.
+   * Loose objects are small files read whole: a synchronous read from the
+   * page cache takes microseconds, a round trip through libuv's thread pool
+   * ten times more, and history walks read thousands one after another.
+   */
   async read(hash: Hash): Promise<RawObject | undefined> {
-    const file = await readIfPresent(this.#path(hash));
+    const file = readIfPresentSync(this.#path(hash));
     return file === undefined ? undefined : decodeLooseObject(hash, file);
   }
 
