@@ -1,6 +1,7 @@
 /** `pnpm demo`: Grove end to end, one part per feature. */
 import { rmSync } from 'node:fs';
 import { mergesDemo } from './merges.js';
+import { queueDemo } from './queue.js';
 import { storeDemo } from './store.js';
 
 const log = (line: string) => console.log(line);
@@ -10,3 +11,5 @@ mergesDemo(log);
 log('\n## A Git repository as a mergeable store (@grove/store)');
 const dir = await storeDemo(log);
 rmSync(dir, { recursive: true, force: true });
+log('\n## A distributed queue (@grove/queue)\n');
+await queueDemo(log);

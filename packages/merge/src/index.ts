@@ -17,4 +17,4 @@ export type { Lww, LwwOptions, Stamped } from './combinators/lww.js';
 export type { Fields, RecordOf } from './combinators/record.js';
 export type { Bijection } from './combinators/via.js';
 export type { DecodeErrorData, EncodeErrorData } from './errors.js';
-export type { Codec, Conflict, ConflictKind, MergeArgs, MergeResult, Mergeable, Path } from './mergeable.js';
+export type { Codec, Conflict, ConflictKind, MergeArgs, MergeNote, MergeResult, Mergeable, Path } from './mergeable.js';

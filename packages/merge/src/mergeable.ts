@@ -44,9 +44,23 @@ export interface Conflict {
   readonly message: string;
 }
 
-/** The outcome of a merge: a value, or the conflicts that prevent one. Never thrown. */
+/**
+ * Something a successful merge wants its caller to know: a queue element
+ * that both sides popped (delivered twice), a tie broken by a rule.
+ */
+export interface MergeNote {
+  readonly kind: string;
+  readonly path: Path;
+  readonly message: string;
+  readonly data?: unknown;
+}
+
+/**
+ * The outcome of a merge: a value (with notes, if any), or the conflicts
+ * that prevent one. Never thrown.
+ */
 export type MergeResult<T> =
-  | { readonly ok: true; readonly value: T }
+  | { readonly ok: true; readonly value: T; readonly notes?: readonly MergeNote[] }
   | { readonly ok: false; readonly conflicts: readonly Conflict[] };
 
 /** Bytes to values and back. `encode` is canonical: equal values give equal bytes. */

@@ -3,7 +3,7 @@
  * moved in by compare-and-set), transactions, fork, history, merge, reset,
  * revert and watch.
  */
-import type { Conflict, Mergeable } from '@grove/merge';
+import type { Conflict, MergeNote, Mergeable } from '@grove/merge';
 import { StoreError } from './errors.js';
 import { isAncestor } from './history/lca.js';
 import { lastModified, walkHistory } from './history/log.js';
@@ -21,7 +21,7 @@ import { watchBranch, type HeadChange, type WatchOptions, type Watcher } from '.
 export type MergeOutcome =
   | { readonly kind: 'up-to-date'; readonly head: Hash | undefined }
   | { readonly kind: 'fast-forward'; readonly head: Hash }
-  | { readonly kind: 'merged'; readonly commit: Commit }
+  | { readonly kind: 'merged'; readonly commit: Commit; readonly notes: readonly MergeNote[] }
   | { readonly kind: 'conflict'; readonly conflicts: readonly Conflict[]; readonly ours: Hash; readonly theirs: Hash };
 
 export interface MergeOptions extends CommitOptions {
@@ -179,7 +179,9 @@ export class Branch {
   /**
    * Merges `from` (a branch or a commit id) into this branch: fast-forward
    * when possible, else a merge commit with both parents, each changed value
-   * merged by its type. Conflicts are returned and the branch is untouched.
+   * merged by its type. Conflicts are returned and the branch is untouched;
+   * a merge commit carries the notes of the typed merges (a queue element
+   * delivered twice).
    */
   async merge(from: Branch | Hash, options: MergeOptions = {}): Promise<MergeOutcome> {
     const theirs = from instanceof Branch ? await from.head() : await this.repo.resolve(from);
@@ -202,7 +204,7 @@ export class Branch {
         message: options.message ?? `merge ${name} into ${this.name}`,
         ...(options.author ? { author: options.author } : {}),
       });
-      if (await this.repo.moveRef(this.ref, ours, commit.hash)) return { kind: 'merged', commit };
+      if (await this.repo.moveRef(this.ref, ours, commit.hash)) return { kind: 'merged', commit, notes: merged?.notes ?? [] };
     }
     throw new StoreError('retries-exhausted', `${this.name} kept moving during the merge; retry it`, { ref: this.ref });
   }

@@ -5,8 +5,9 @@ import { mergeChild } from '../internal/child.js';
 import { frame, unframe } from '../internal/frame.js';
 import { childPath, type Conflict, type Mergeable } from '../mergeable.js';
 
-function sortedKeys(keys: Iterable<string>): string[] {
-  return [...keys].map((k) => [k, utf8(k)] as const).sort((a, b) => compareBytes(a[1], b[1])).map(([k]) => k);
+/** Keys with their UTF-8 bytes, in byte order. */
+function sortedKeys(keys: Iterable<string>): (readonly [string, Uint8Array])[] {
+  return [...keys].map((k) => [k, utf8(k)] as const).sort((a, b) => compareBytes(a[1], b[1]));
 }
 
 /**
@@ -32,7 +33,7 @@ export function mapOf<V>(value: Mergeable<V>): Mergeable<ReadonlyMap<string, V>>
       }
       return true;
     },
-    encode: (map) => frame(sortedKeys(map.keys()).flatMap((k) => [utf8(k), value.encode(map.get(k)!)])),
+    encode: (map) => frame(sortedKeys(map.keys()).flatMap(([k, bytes]) => [bytes, value.encode(map.get(k)!)])),
     decode(bytes) {
       const parts = unframe(bytes, tag);
       if (parts.length % 2 !== 0) throw new DecodeError({ tag, offset: 0, reason: 'a key without a value' });
@@ -50,7 +51,7 @@ export function mapOf<V>(value: Mergeable<V>): Mergeable<ReadonlyMap<string, V>>
     merge({ base, ours, theirs, path }) {
       const out = new Map<string, V>();
       const conflicts: Conflict[] = [];
-      for (const k of sortedKeys(new Set([...ours.keys(), ...theirs.keys()]))) {
+      for (const [k] of sortedKeys(new Set([...ours.keys(), ...theirs.keys()]))) {
         const b = base?.get(k);
         const o = ours.get(k);
         const t = theirs.get(k);

@@ -4,15 +4,24 @@
  * zeros, so the framing is canonical.
  */
 import { DecodeError } from '../errors.js';
-import { concatBytes, utf8 } from './bytes.js';
 
 const COLON = 0x3a;
 const COMMA = 0x2c;
 
 export function frame(parts: readonly Uint8Array[]): Uint8Array {
-  const out: Uint8Array[] = [];
-  for (const p of parts) out.push(utf8(`${p.length}:`), p, utf8(','));
-  return concatBytes(out);
+  let size = 0;
+  for (const p of parts) size += String(p.length).length + p.length + 2;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    const length = String(p.length);
+    for (let i = 0; i < length.length; i++) out[at++] = length.charCodeAt(i);
+    out[at++] = COLON;
+    out.set(p, at);
+    at += p.length;
+    out[at++] = COMMA;
+  }
+  return out;
 }
 
 export function unframe(bytes: Uint8Array, tag: string): Uint8Array[] {

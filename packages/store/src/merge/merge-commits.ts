@@ -39,7 +39,7 @@ export async function mergeCommits(ctx: CommitMergeContext, ours: Hash, theirs: 
       let acc = lcas[0]!;
       for (const next of lcas.slice(1)) {
         const sub = await merge(acc, next, depth + 1);
-        if (sub.conflicts.length > 0) return { tree: await treeOf(a), conflicts: sub.conflicts.map((c) => inAncestor(c)), lcas };
+        if (sub.conflicts.length > 0) return { tree: await treeOf(a), conflicts: sub.conflicts.map((c) => inAncestor(c)), notes: [], lcas };
         const [x, y] = await Promise.all([read(acc), read(next)]);
         const { commit } = commitObject({
           tree: sub.tree.hash,

@@ -5,7 +5,7 @@
 import { isGroveError, type Conflict, type MergeResult, type Path } from '@grove/merge';
 import { blobChild, type TreeChild } from '../tree/tree.js';
 import { isStructure, type TypeRegistry } from '../values/registry.js';
-import { tagOf, type Nodes } from '../values/structure.js';
+import { readBlobChild, tagOf, type Nodes } from '../values/structure.js';
 import { decodeTyped, encodeTyped } from '../values/typed-blob.js';
 
 function conflictOf(kind: Conflict['kind'], path: Path, sides: { base?: unknown; ours?: unknown; theirs?: unknown }, message: string): MergeResult<TreeChild> {
@@ -30,7 +30,7 @@ export async function mergeTyped(types: TypeRegistry, nodes: Nodes, path: Path, 
   if (ours.kind !== 'blob' || theirs.kind !== 'blob') {
     return conflictOf('invalid-value', path, {}, `${where}: a ${ot} must be a single blob, but one side holds a tree`);
   }
-  const read = async (c: TreeChild | undefined) => (c?.kind === 'blob' ? decodeTyped(await nodes.readBlob(c.hash)).payload : undefined);
+  const read = async (c: TreeChild | undefined) => (c?.kind === 'blob' ? decodeTyped(await readBlobChild(c, nodes)).payload : undefined);
   const [b, o, t] = await Promise.all([read(sameBase), read(ours), read(theirs)]);
   if (type === undefined) {
     return conflictOf('unknown-type', path, { base: b, ours: o, theirs: t }, `${where}: no merge registered for type ${ot}; register it (repo.types.register) and merge again`);
@@ -45,5 +45,6 @@ export async function mergeTyped(types: TypeRegistry, nodes: Nodes, path: Path, 
   const [bv, ov, tv] = values;
   const merged = type.merge({ base: bv, ours: ov, theirs: tv, path });
   if (!merged.ok) return merged;
-  return { ok: true, value: { ...blobChild(encodeTyped(type.tag, type.encode(merged.value))), mode: ours.mode } };
+  const value = { ...blobChild(encodeTyped(type.tag, type.encode(merged.value))), mode: ours.mode };
+  return merged.notes === undefined ? { ok: true, value } : { ok: true, value, notes: merged.notes };
 }

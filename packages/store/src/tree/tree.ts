@@ -83,8 +83,12 @@ export class Tree {
     return { kind: 'blob', mode: e.mode, hash: e.hash };
   }
 
-  async isEmpty(): Promise<boolean> {
-    return (await this.entries()).size === 0;
+  /**
+   * Whether the tree has no entries. Known without reading: a stored tree
+   * that is not Git's empty tree always has entries.
+   */
+  get isEmpty(): boolean {
+    return this.#entries !== undefined && this.#entries.size === 0;
   }
 
   /** The entry at `path` (the tree itself for `[]`), or undefined. O(depth). */
@@ -132,7 +136,7 @@ export class Tree {
       next = { kind: 'tree', tree: await below.#setAt(path, depth + 1, child) };
     }
     const copy = new Map(entries);
-    if (next.kind === 'tree' && (await next.tree.isEmpty())) copy.delete(name);
+    if (next.kind === 'tree' && next.tree.isEmpty) copy.delete(name);
     else copy.set(name, next);
     return new Tree(this.#source, undefined, copy, false);
   }
@@ -147,7 +151,7 @@ export class Tree {
     const copy = new Map(await this.entries());
     for (const [name, child] of changes) {
       checkPath([name]);
-      if (child === undefined || (child.kind === 'tree' && (await child.tree.isEmpty()))) copy.delete(name);
+      if (child === undefined || (child.kind === 'tree' && child.tree.isEmpty)) copy.delete(name);
       else copy.set(name, child);
     }
     return new Tree(this.#source, undefined, copy, false);
@@ -171,7 +175,7 @@ export class Tree {
       if (existing.kind !== 'tree') return undefined;
       const below = await existing.tree.#removeAt(path, depth + 1);
       if (below === undefined) return undefined;
-      if (await below.isEmpty()) copy.delete(name);
+      if (below.isEmpty) copy.delete(name);
       else copy.set(name, { kind: 'tree', tree: below });
     }
     return new Tree(this.#source, undefined, copy, false);
@@ -205,11 +209,19 @@ export class Tree {
     return out;
   }
 
-  /** Records that `newObjects` were written, so later writes skip them. */
+  /**
+   * Records that `newObjects` were written, so later writes skip them: the
+   * trees are marked stored and the blobs lose their pending bytes.
+   */
   markStored(): void {
     if (this.#stored) return;
     this.#stored = true;
-    for (const child of this.#entries!.values()) if (child.kind === 'tree') child.tree.markStored();
+    const entries = new Map(this.#entries!);
+    for (const [name, child] of entries) {
+      if (child.kind === 'tree') child.tree.markStored();
+      else if (child.kind === 'blob' && child.pending !== undefined) entries.set(name, { kind: 'blob', mode: child.mode, hash: child.hash });
+    }
+    this.#entries = entries;
   }
 
   #encode(): RawObject {

@@ -57,12 +57,20 @@ export function typedBlob(tag: string, payload: Uint8Array): BlobChild {
 }
 
 /**
+ * The bytes of a blob entry: from memory when it is not written yet (a
+ * merge's virtual ancestor holds such blobs), else from the store.
+ */
+export function readBlobChild(child: BlobChild, nodes: Nodes): Promise<Uint8Array> {
+  return child.pending === undefined ? nodes.readBlob(child.hash) : Promise.resolve(child.pending.payload);
+}
+
+/**
  * The type tag of an entry: a blob's header tag (text or bytes without
  * one), a marked tree's marker, or undefined for a plain directory.
  */
 export async function tagOf(child: TreeChild, nodes: Nodes): Promise<string | undefined> {
-  if (child.kind === 'blob') return decodeTyped(await nodes.readBlob(child.hash)).tag;
+  if (child.kind === 'blob') return decodeTyped(await readBlobChild(child, nodes)).tag;
   if (child.kind === 'commit') return undefined;
   const marker = (await child.tree.entries()).get(MARKER);
-  return marker?.kind === 'blob' ? Buffer.from(await nodes.readBlob(marker.hash)).toString('utf8') : undefined;
+  return marker?.kind === 'blob' ? Buffer.from(await readBlobChild(marker, nodes)).toString('utf8') : undefined;
 }

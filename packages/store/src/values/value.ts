@@ -4,7 +4,7 @@ import { StoreError } from '../errors.js';
 import type { Hash } from '../objects/hash.js';
 import type { TreeChild } from '../tree/tree.js';
 import { bytes, isStructure, text, type StoredType, type TypeRegistry } from './registry.js';
-import { tagOf, typedBlob, type Nodes } from './structure.js';
+import { readBlobChild, tagOf, typedBlob, type Nodes } from './structure.js';
 import { decodeTyped } from './typed-blob.js';
 
 /** A value read from the store: its entry's id, its type tag and the decoded value. */
@@ -45,7 +45,7 @@ export async function readValue(types: TypeRegistry, nodes: Nodes, child: TreeCh
   try {
     if (type !== undefined && isStructure(type)) return { hash, tag, value: await type.load(child, nodes), known: true };
     if (child.kind !== 'blob') return { hash, tag, value: child.tree, known: false };
-    const { payload } = decodeTyped(await nodes.readBlob(child.hash));
+    const { payload } = decodeTyped(await readBlobChild(child, nodes));
     return type === undefined ? { hash, tag, value: payload, known: false } : { hash, tag, value: type.decode(payload), known: true };
   } catch (e) {
     if (!isGroveError(e)) throw e;
