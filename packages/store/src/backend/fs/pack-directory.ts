@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
-import { BaseCache } from './base-cache.js';
+import { baseCache } from './base-cache.js';
 import { errorCode, isAbsent } from './fs-util.js';
 import { PackIndex } from './pack-index.js';
 import { PackFile, type BaseLookup } from './pack-file.js';
@@ -16,7 +16,7 @@ import { PackFile, type BaseLookup } from './pack-file.js';
 export class PackDirectory {
   /** Packs by `.pack` file name. */
   readonly #packs = new Map<string, PackFile>();
-  readonly #cache = new BaseCache();
+  readonly #cache = baseCache();
   #scan: Promise<boolean> | undefined;
   #scanned = false;
 
