@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs';
 import { mergesDemo } from './merges.js';
 import { queueDemo } from './queue.js';
+import { ropeDemo } from './rope.js';
 import { storeDemo } from './store.js';
 
 const log = (line: string) => console.log(line);
@@ -13,3 +14,5 @@ const dir = await storeDemo(log);
 rmSync(dir, { recursive: true, force: true });
 log('\n## A distributed queue (@grove/queue)\n');
 await queueDemo(log);
+log('\n## Text that merges itself (@grove/rope)\n');
+await ropeDemo(log);

@@ -11,11 +11,6 @@ export class MaxHeap<T> {
     return this.#items.length;
   }
 
-  /** True when some queued item satisfies `predicate`. O(size). */
-  some(predicate: (item: T) => boolean): boolean {
-    return this.#items.some(predicate);
-  }
-
   push(item: T): void {
     const a = this.#items;
     a.push(item);
