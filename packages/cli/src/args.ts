@@ -27,6 +27,11 @@ export const OPTIONS = {
   limit: { flag: '--limit', value: 'N', help: 'print at most N commits' },
   from: { flag: '--from', value: 'REF', help: 'start the new branch at REF (a branch or a commit id)' },
   interval: { flag: '--interval', value: 'MS', help: `how often to look for changes by other processes (default: ${DEFAULT_INTERVAL})` },
+  force: { flag: '--force', help: 'push even when it is not a fast-forward (the remote loses its commits after the common ancestor)' },
+  port: { flag: '--port', value: 'PORT', help: 'the port to serve on (default: 8080; 0 picks a free one)' },
+  host: { flag: '--host', value: 'HOST', help: 'the address to bind (default: 127.0.0.1, this machine only)' },
+  token: { flag: '--token', value: 'TOKEN', help: 'serve: require this bearer token for everything; clients: send it (default: $GROVE_TOKEN)' },
+  'read-only': { flag: '--read-only', help: 'serve without accepting any write' },
   help: { flag: '--help', short: '-h', help: 'print help' },
 } as const satisfies Record<string, OptionSpec>;
 

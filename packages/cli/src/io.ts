@@ -10,6 +10,8 @@ export interface Io {
   readonly cwd: string;
   /** Environment variables; `GROVE_AUTHOR` ("Name <email>") is the default author. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Redraws the progress line of a long transfer; only set on a terminal, so output stays quiet elsewhere. */
+  progress?(line: string): void;
   /** Stops long-running commands (`watch`); the process aborts it on SIGINT. */
   readonly signal?: AbortSignal;
 }

@@ -4,6 +4,7 @@ import { mergesDemo } from './merges.js';
 import { queueDemo } from './queue.js';
 import { ropeDemo } from './rope.js';
 import { storeDemo } from './store.js';
+import { syncDemo } from './sync.js';
 
 const log = (line: string) => console.log(line);
 log('# Grove demo\n');
@@ -16,3 +17,5 @@ log('\n## A distributed queue (@grove/queue)\n');
 await queueDemo(log);
 log('\n## Text that merges itself (@grove/rope)\n');
 await ropeDemo(log);
+log('\n## Replicas syncing through a Grove server (@grove/sync)\n');
+await syncDemo(log);

@@ -21,16 +21,35 @@ export type EntryHeader =
   | { readonly kind: 'ofs-delta'; readonly baseOffset: number; readonly size: number; readonly dataStart: number }
   | { readonly kind: 'ref-delta'; readonly baseHash: Buffer; readonly size: number; readonly dataStart: number };
 
-/** Encodes the header of an undeltified entry. */
-export function encodeEntryHeader(type: ObjectType, size: number): Buffer {
-  const bytes = [(CODES[type] << 4) | (size & 0x0f)];
+/** The type code and size of an entry header, as bytes. */
+function typeAndSize(code: number, size: number): number[] {
+  const bytes = [(code << 4) | (size & 0x0f)];
   let rest = Math.floor(size / 16);
   while (rest > 0) {
     bytes[bytes.length - 1]! |= 0x80;
     bytes.push(rest & 0x7f);
     rest = Math.floor(rest / 128);
   }
-  return Buffer.from(bytes);
+  return bytes;
+}
+
+/** Encodes the header of an undeltified entry. */
+export function encodeEntryHeader(type: ObjectType, size: number): Buffer {
+  return Buffer.from(typeAndSize(CODES[type], size));
+}
+
+/**
+ * Encodes the header of a delta entry of `size` delta bytes: OFS_DELTA
+ * against the entry `distance` bytes before it, or REF_DELTA against the
+ * object with raw id `id`.
+ */
+export function encodeDeltaHeader(size: number, base: { readonly distance: number } | { readonly id: Buffer }): Buffer {
+  if ('id' in base) return Buffer.concat([Buffer.from(typeAndSize(REF_DELTA, size)), base.id]);
+  // The distance in Git's offset encoding: 7 bits a byte, most significant first, each continued byte less one.
+  let n = base.distance;
+  const offset = [n & 0x7f];
+  while ((n = Math.floor(n / 128)) > 0) offset.unshift(0x80 | (--n & 0x7f));
+  return Buffer.from([...typeAndSize(OFS_DELTA, size), ...offset]);
 }
 
 /**

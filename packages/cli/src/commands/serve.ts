@@ -1,0 +1,46 @@
+/**
+ * `grove serve`: serve the repository over Git's smart HTTP protocol (so
+ * `git clone` works), with the REST API and the live feed, until stopped.
+ */
+import { serve as serveRepo } from '@grove/sync';
+import type { Command } from '../command.js';
+import { openRepo } from '../context.js';
+import { CliError, EXIT } from '../exit.js';
+
+/** Resolves when `signal` aborts; never without one. */
+function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    else signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+function port(text: string | undefined): number {
+  if (text === undefined) return 8080;
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new CliError(`--port needs a port number 0-65535, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** Prints `grove: serving DIR at URL` on stderr and serves until Ctrl-C (`io.signal`), then exits 0. */
+export const serve: Command = {
+  name: 'serve',
+  params: '',
+  summary: 'serve the repository: git clone/fetch/push over http, the REST API and live feed, until Ctrl-C',
+  options: ['repo', 'port', 'host', 'token', 'read-only'],
+  async run(ctx) {
+    const repo = await openRepo(ctx);
+    const token = ctx.options.token;
+    const running = await serveRepo(repo, {
+      port: port(ctx.options.port),
+      host: ctx.options.host ?? '127.0.0.1',
+      ...(token === undefined ? {} : { readToken: token, writeToken: token }),
+      readOnly: ctx.options['read-only'] === true,
+    });
+    const unsubscribe = repo.failures.subscribe((failure) => ctx.io.stderr(`grove: ${failure.message}`));
+    ctx.io.stderr(`grove: serving ${repo.backend.dir} at ${running.url}; press Ctrl-C to stop`);
+    await aborted(ctx.io.signal);
+    await running.close();
+    unsubscribe();
+    return EXIT.ok;
+  },
+};

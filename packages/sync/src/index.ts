@@ -1,0 +1,27 @@
+/** `@grove/sync`: replicas over Git's own protocol: fetch, pull, push, clone, a Grove server and live replication. */
+export { fetch } from './client/fetch.js';
+export { clone, pull } from './client/pull.js';
+export { push } from './client/push.js';
+export { Remote } from './client/remote.js';
+export { addRemote, getRemote, listRemotes, removeRemote } from './client/remotes.js';
+export { SyncError } from './errors.js';
+export { replicate } from './replicate/replicate.js';
+export { syncBranch } from './replicate/sync-branch.js';
+export { createGroveHandler, createServer, serve } from './server/http-server.js';
+export { httpTransport } from './transport/http.js';
+export { inProcess } from './transport/in-process.js';
+export { SimulatedNetwork } from './transport/simulated.js';
+export type { FetchResult, RefUpdate, TransferOptions } from './client/fetch.js';
+export type { PullResult } from './client/pull.js';
+export type { PushOptions, PushResult } from './client/push.js';
+export type { Progress } from './client/remote.js';
+export type { SyncErrorCode, SyncErrorData } from './errors.js';
+export type { Replication, ReplicateOptions, Timers } from './replicate/replicate.js';
+export type { SyncRound } from './replicate/sync-branch.js';
+export type { AccessOptions } from './server/auth.js';
+export type { Handler, ServerOptions } from './server/handler.js';
+export type { ListenOptions, RunningServer } from './server/http-server.js';
+export type { WireRequest, WireResponse } from './server/wire.js';
+export type { HttpOptions } from './transport/http.js';
+export type { NetworkOptions } from './transport/simulated.js';
+export type { Transport, TransportRequest, TransportResponse } from './transport/transport.js';

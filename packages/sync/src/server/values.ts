@@ -1,0 +1,54 @@
+/**
+ * Values as JSON on the REST API: `{ tag, value }`, bigints as decimal
+ * strings, bytes as `{ "$base64": "..." }`, a structure of an unknown type
+ * as `{ "$tree": id }`. Request bodies are parsed back into typed values.
+ */
+import { counter, type Json, type Mergeable } from '@grove/merge';
+import { bytes, json, text, type StoredValue } from '@grove/store';
+import { SyncError } from '../errors.js';
+
+/** `value` as JSON, recursively. */
+export function toJson(value: unknown): Json {
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return { $base64: Buffer.from(value).toString('base64') };
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  return value as Json;
+}
+
+/** A stored value as `{ tag, hash, value }`. */
+export function storedJson(stored: StoredValue): Json {
+  const value = stored.known || stored.value instanceof Uint8Array ? toJson(stored.value) : { $tree: stored.hash };
+  return { tag: stored.tag, hash: stored.hash, value };
+}
+
+/** The types a client may write by tag, and how each reads its JSON. */
+const WRITABLE: Record<string, { type: Mergeable<any>; read(value: unknown): unknown }> = {
+  [text.tag]: { type: text, read: (v) => (typeof v === 'string' ? v : undefined) },
+  [json.tag]: { type: json, read: (v) => v },
+  [bytes.tag]: {
+    type: bytes,
+    read: (v) => {
+      const b64 = (v as { $base64?: unknown } | null)?.$base64;
+      return typeof b64 === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(b64) ? new Uint8Array(Buffer.from(b64, 'base64')) : undefined;
+    },
+  },
+  [counter.tag]: { type: counter, read: (v) => (typeof v === 'string' && /^-?\d{1,60}$/.test(v)) || Number.isSafeInteger(v) ? BigInt(v as string) : undefined },
+};
+
+/** A PUT body: the value, its type and an optional commit message. Throws `bad-request`. */
+export function parseValueBody(body: Buffer): { value: unknown; type: Mergeable<any>; message: string | undefined } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new SyncError('bad-request', 'the body is not JSON; send {"tag": "text", "value": "..."}');
+  }
+  const { tag, value, message } = (parsed ?? {}) as { tag?: unknown; value?: unknown; message?: unknown };
+  const writable = typeof tag === 'string' ? WRITABLE[tag] : undefined;
+  if (writable === undefined) throw new SyncError('bad-request', `tag ${JSON.stringify(tag)} cannot be written here; use one of ${Object.keys(WRITABLE).join(', ')}`);
+  const decoded = writable.read(value);
+  if (decoded === undefined) throw new SyncError('bad-request', `${JSON.stringify(value)?.slice(0, 80)} is not a ${tag} value; text is a string, counters a decimal string, bytes {"$base64": "..."}`);
+  if (message !== undefined && typeof message !== 'string') throw new SyncError('bad-request', 'message must be a string');
+  return { value: decoded, type: writable.type, message };
+}
