@@ -67,4 +67,15 @@ describe('lowestCommonAncestors', () => {
       { numRuns: 500 },
     );
   });
+
+  it('drops a candidate that a skewed clock made look like a second LCA', async () => {
+    // D is C's child but older by its clock; A and B both have D and C as parents.
+    // Painting newest first meets C (t=10) before D (t=5) and takes both.
+    const at = (hash: string, timestamp: number, parents: string[]): Commit => {
+      const who = { name: 'x', email: 'x', timestamp, timezoneOffset: 0 };
+      return { hash, tree: hash, parents, author: who, committer: who, message: '' };
+    };
+    const commits = new Map([at('c', 10, []), at('d', 5, ['c']), at('a', 20, ['d', 'c']), at('b', 20, ['d', 'c'])].map((c) => [c.hash, c]));
+    expect(await lowestCommonAncestors(async (h) => commits.get(h)!, 'a', 'b')).toEqual(['d']);
+  });
 });
