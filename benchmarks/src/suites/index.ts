@@ -11,6 +11,15 @@ import { lastModifiedSuite } from './last-modified.js';
 import { mergeSuite } from './merge.js';
 import { queueCommitSuite } from './queue-commit.js';
 import { queueMergeSuite } from './queue-merge.js';
+import { ropeCommitSuite } from './rope-commit.js';
+import { ropeMergeSuite } from './rope-merge.js';
+import { ropeReplaySuite } from './rope-replay.js';
+import { ropeTraceSuite } from './rope-trace.js';
+import { structureMergeSuite } from './structure-merge.js';
+import { structurePeersSuite } from './structure-peers.js';
+import { syncPushOneSuite } from './sync-push-one.js';
+import { syncRestSuite } from './sync-rest.js';
+import { syncTransferSuite } from './sync-transfer.js';
 import { writeObjectsSuite } from './write-objects.js';
 
 export function allSuites(seed: number): Suite[] {
@@ -30,5 +39,28 @@ export function allSuites(seed: number): Suite[] {
     queueCommitSuite({ tier: 'full', small: 1000, large: 1_000_000, ops: 1_000_000 }),
     queueMergeSuite({ tier: 'quick', small: 10_000, large: 100_000, changes: 10_000 }),
     queueMergeSuite({ tier: 'full', small: 10_000, large: 1_000_000, changes: 10_000 }),
+    ...(['set', 'map'] as const).flatMap((kind) => [
+      structureMergeSuite({ seed, tier: 'quick', kind, small: 10_000, large: 100_000, changes: 1000 }),
+      structureMergeSuite({ seed, tier: 'full', kind, small: 10_000, large: 1_000_000, changes: 1000 }),
+    ]),
+    structurePeersSuite({ tier: 'quick', n: 10_000, peer: 'yjs' }),
+    structurePeersSuite({ tier: 'quick', n: 10_000, peer: 'loro' }),
+    structurePeersSuite({ tier: 'quick', n: 2000, peer: 'automerge', minSamples: 3 }),
+    structurePeersSuite({ tier: 'full', n: 100_000, peer: 'yjs' }),
+    structurePeersSuite({ tier: 'full', n: 100_000, peer: 'loro' }),
+    // Automerge takes ~15 minutes at 100k (its counter increments grow quadratically within a change): `scale` runs that once.
+    structurePeersSuite({ tier: 'full', n: 20_000, peer: 'automerge', minSamples: 1 }),
+    ...(['clone', 'fetch', 'push'] as const).flatMap((operation) => [
+      syncTransferSuite({ tier: 'quick', operation, commits: 1000 }),
+      syncTransferSuite({ tier: 'full', operation, commits: 10_000 }),
+    ]),
+    syncPushOneSuite({ tier: 'quick', commits: 10_000 }),
+    syncRestSuite({ tier: 'quick', requests: 2000, concurrency: 16 }),
+    ropeTraceSuite({ tier: 'quick', peers: [] }),
+    ropeTraceSuite({ tier: 'full', peers: ['string', 'yjs', 'loro', 'automerge'] }),
+    ropeCommitSuite({ tier: 'quick' }),
+    ropeMergeSuite({ seed, tier: 'quick', small: 1000, large: 100_000, edits: 100, spread: 'burst' }),
+    ropeMergeSuite({ seed, tier: 'quick', small: 1000, large: 100_000, edits: 100, spread: 'scattered' }),
+    ropeReplaySuite({ tier: 'full', peers: ['yjs', 'loro', 'automerge'] }),
   ];
 }

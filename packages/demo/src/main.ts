@@ -4,6 +4,7 @@ import { mergesDemo } from './merges.js';
 import { queueDemo } from './queue.js';
 import { ropeDemo } from './rope.js';
 import { storeDemo } from './store.js';
+import { structuresDemo } from './structures.js';
 import { syncDemo } from './sync.js';
 
 const log = (line: string) => console.log(line);
@@ -13,6 +14,8 @@ mergesDemo(log);
 log('\n## A Git repository as a mergeable store (@grove/store)');
 const dir = await storeDemo(log);
 rmSync(dir, { recursive: true, force: true });
+log('\n## Counters, sets and maps that scale (@grove/counter, @grove/set, @grove/map)\n');
+await structuresDemo(log);
 log('\n## A distributed queue (@grove/queue)\n');
 await queueDemo(log);
 log('\n## Text that merges itself (@grove/rope)\n');
