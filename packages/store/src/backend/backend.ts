@@ -19,6 +19,21 @@ export interface ObjectStore {
    * then point at them.
    */
   writeMany(objects: readonly RawObject[]): Promise<void>;
+  /**
+   * Optional: stores the objects of `pack`, a complete packfile the caller
+   * verified (trailer checked, every id computed from its content, every
+   * delta base inside the pack), whose entries are exactly `objects`. A
+   * disk backend keeps a big pack as it is instead of compressing each
+   * object again; without this method, use `writeMany`. Durable before it
+   * resolves.
+   */
+  writePack?(pack: Uint8Array, objects: readonly PackedObject[]): Promise<void>;
+}
+
+/** An object of a received pack and the offset of its entry there. */
+export interface PackedObject {
+  readonly object: RawObject;
+  readonly offset: number;
 }
 
 export interface RefStore {

@@ -102,20 +102,25 @@ function encodeAnyNames(sorted: readonly TreeEntry[]): Buffer {
 }
 
 const MODE_BYTES = [...MODES].map((m) => [m as Mode, Buffer.from(m)] as const);
-const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** The mode spelled by bytes [at, end), or undefined when Git has no such mode. */
+/** The mode spelled by bytes [at, end), or undefined when Git has no such mode. Compared in JavaScript: six bytes cost less than a call into Buffer. */
 function modeAt(buf: Buffer, at: number, end: number): Mode | undefined {
   for (const [mode, bytes] of MODE_BYTES) {
-    if (bytes.length === end - at && buf.compare(bytes, 0, bytes.length, at, end) === 0) return mode;
+    if (bytes.length !== end - at) continue;
+    let i = 0;
+    while (i < bytes.length && buf[at + i] === bytes[i]) i++;
+    if (i === bytes.length) return mode;
   }
   return undefined;
 }
 
 /**
  * Decodes a tree payload; throws `corrupt-object` on malformed bytes.
- * ASCII names and ids are built in JavaScript: trees are decoded on every
- * path lookup and merge, and a call into Buffer per field costs more.
+ * ASCII names are built in JavaScript: trees are decoded on every path
+ * lookup and merge, and a call into Buffer per name costs more. Ids come
+ * from one `toString('hex')`: they are looked up in maps and sets (history
+ * walks, sync), and a string built from 20 pieces is a rope V8 has to
+ * flatten before hashing it, which costs more than the call.
  */
 export function decodeTree(payload: Uint8Array, hash: Hash): TreeEntry[] {
   const buf = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength);
@@ -137,9 +142,7 @@ export function decodeTree(payload: Uint8Array, hash: Hash): TreeEntry[] {
     let name = '';
     if (ascii) for (let i = space + 1; i < nul; i++) name += String.fromCharCode(buf[i]!);
     else name = buf.toString('utf8', space + 1, nul);
-    let id = '';
-    for (let i = nul + 1; i < nul + 21; i++) id += BYTE_HEX[buf[i]!];
-    entries.push({ name, mode, hash: id });
+    entries.push({ name, mode, hash: buf.toString('hex', nul + 1, nul + 21) });
     at = nul + 21;
   }
   return entries;

@@ -6,7 +6,7 @@
 import type { Hash, Repo } from '@grove/store';
 import { SyncError } from '../errors.js';
 import { firstMissing } from '../protocol/connectivity.js';
-import { parsePack } from '../protocol/pack-parse.js';
+import { parsePack, storePack } from '../protocol/pack-parse.js';
 import { FLUSH, pktLine, PktReader, textOf } from '../protocol/pkt-line.js';
 import { readSideBand } from '../protocol/side-band.js';
 import { localHaves } from './haves.js';
@@ -56,12 +56,12 @@ export async function fetch(repo: Repo, remote: Remote, options: TransferOptions
     const pack = await requestPack(remote, missing, await localHaves(repo, remote.name));
     bytes = pack.length;
     options.onProgress?.({ phase: 'receiving', objects: 0, bytes });
-    const received = await parsePack(pack, (h) => repo.backend.objects.read(h));
-    objects = received.length;
-    const byHash = new Map(received.map((o) => [o.hash, o]));
+    const parsed = await parsePack(pack, (h) => repo.backend.objects.read(h));
+    objects = parsed.entries.length;
+    const byHash = new Map(parsed.entries.map(({ object }) => [object.hash, object]));
     const absent = await firstMissing(missing, byHash, repo.backend.objects);
     if (absent !== undefined) throw new SyncError('missing-objects', `${remote.url} sent a pack without ${absent}, which the fetched branches need; nothing was stored, fetch again`, { hash: absent });
-    await repo.backend.objects.writeMany(received);
+    await storePack(repo.backend.objects, pack, parsed);
     options.onProgress?.({ phase: 'receiving', objects, bytes });
   }
   return { heads, updated: await updateTracking(repo, remote.name, heads), objects, bytes };

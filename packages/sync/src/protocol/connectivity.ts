@@ -6,31 +6,37 @@
 import { decodeCommit, decodeTree, type Hash, type ObjectStore, type RawObject } from '@grove/store';
 
 /**
- * The first object reachable from `tips` that is neither in `received` nor in
- * `store`, or undefined when none is missing. Throws `corrupt-object` (from
- * the store's decoders) on a malformed commit or tree. O(received objects).
+ * An object reachable from `tips` that is neither in `received` nor in
+ * `store`, or undefined when none is missing. The walk stays inside
+ * `received` (each object visited once); the objects it points to outside
+ * are then looked up in the store together. Throws `corrupt-object` (from
+ * the store's decoders) on a malformed commit or tree. O(received objects
+ * + their references).
  */
 export async function firstMissing(tips: readonly Hash[], received: ReadonlyMap<Hash, RawObject>, store: ObjectStore): Promise<Hash | undefined> {
-  const stack = [...tips];
-  const seen = new Set<Hash>();
+  const seen = new Set<Hash>(tips);
+  const stack = [...seen];
+  const outside: Hash[] = [];
+  const visit = (hash: Hash) => {
+    if (seen.has(hash)) return;
+    seen.add(hash);
+    stack.push(hash);
+  };
   while (stack.length > 0) {
     const hash = stack.pop()!;
-    if (seen.has(hash)) continue;
-    seen.add(hash);
     const object = received.get(hash);
-    if (object === undefined) {
-      if (!(await store.has(hash))) return hash;
-      continue;
-    }
-    if (object.type === 'commit') {
+    if (object === undefined) outside.push(hash);
+    else if (object.type === 'commit') {
       const commit = decodeCommit(object.payload, hash);
-      stack.push(commit.tree, ...commit.parents);
+      visit(commit.tree);
+      for (const parent of commit.parents) visit(parent);
     } else if (object.type === 'tree') {
-      for (const entry of decodeTree(object.payload, hash)) if (entry.mode !== '160000') stack.push(entry.hash);
+      for (const entry of decodeTree(object.payload, hash)) if (entry.mode !== '160000') visit(entry.hash);
     } else if (object.type === 'tag') {
       const target = /^object ([0-9a-f]{40})$/m.exec(Buffer.from(object.payload).toString('latin1'))?.[1];
-      if (target !== undefined) stack.push(target);
+      if (target !== undefined) visit(target);
     }
   }
-  return undefined;
+  const stored = await Promise.all(outside.map((hash) => store.has(hash)));
+  return outside.find((_, i) => !stored[i]);
 }

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { applyDelta, decodeEntryHeader, hashObject, PACK_SIGNATURE, type Hash, type ObjectType, type RawObject } from '@grove/store';
+import { applyDelta, decodeEntryHeader, hashObject, outputChunk, PACK_SIGNATURE, type Hash, type ObjectStore, type ObjectType, type RawObject } from '@grove/store';
 import { SyncError } from '../errors.js';
 
 /** Finds a delta base outside the pack (a thin pack's REF_DELTA). */
@@ -21,9 +21,16 @@ type Entry =
   | { readonly offset: number; readonly kind: 'ofs-delta'; readonly base: number; readonly data: Buffer }
   | { readonly offset: number; readonly kind: 'ref-delta'; readonly base: Hash; readonly data: Buffer };
 
+/** A verified pack: each entry's object (deltas resolved) and offset; `thin` when a delta's base came from outside it. */
+export interface ParsedPack {
+  readonly entries: readonly { readonly object: RawObject; readonly offset: number }[];
+  readonly thin: boolean;
+}
+
 /** The objects of `pack`, verified and with deltas resolved. Throws `bad-pack` on any defect. */
-export async function parsePack(pack: Buffer, lookup: BaseLookup): Promise<RawObject[]> {
+export async function parsePack(pack: Buffer, lookup: BaseLookup): Promise<ParsedPack> {
   const entries = readEntries(pack);
+  let thin = false;
   const byOffset = new Map<number, RawObject>();
   const byHash = new Map<Hash, RawObject>();
   const add = (offset: number, type: ObjectType, payload: Buffer) => {
@@ -53,8 +60,19 @@ export async function parsePack(pack: Buffer, lookup: BaseLookup): Promise<RawOb
       throw bad(`a delta's base is neither in the pack nor here${external?.kind === 'ref-delta' ? ` (${external.base})` : ''}`, pending[0]!.offset);
     }
     byHash.set(base.hash, base);
+    thin = true;
   }
-  return [...byOffset.values()];
+  return { entries: [...byOffset].map(([offset, object]) => ({ object, offset })), thin };
+}
+
+/**
+ * Stores the objects of `pack` (parsed and verified by `parsePack`) in one
+ * call: as the pack itself when the store keeps packs and the pack is
+ * self-contained, else through `writeMany`.
+ */
+export function storePack(store: ObjectStore, pack: Buffer, parsed: ParsedPack): Promise<void> {
+  if (store.writePack !== undefined && !parsed.thin) return store.writePack(pack, parsed.entries);
+  return store.writeMany(parsed.entries.map((e) => e.object));
 }
 
 function patch(base: RawObject, entry: Entry): Buffer {
@@ -95,7 +113,7 @@ function readEntries(pack: Buffer): Entry[] {
 /** Inflates one zlib stream of exactly `size` bytes; returns it and how many input bytes it used. */
 function inflate(input: Buffer, size: number, offset: number): { data: Buffer; used: number } {
   try {
-    const { buffer, engine } = inflateSync(input, { info: true, maxOutputLength: Math.max(size, 1) }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
+    const { buffer, engine } = inflateSync(input, { info: true, maxOutputLength: Math.max(size, 1), chunkSize: outputChunk(size) }) as unknown as { buffer: Buffer; engine: { bytesWritten: number } };
     if (buffer.length !== size) throw bad(`the entry should inflate to ${size} bytes, got ${buffer.length}`, offset);
     return { data: buffer, used: engine.bytesWritten };
   } catch (error) {

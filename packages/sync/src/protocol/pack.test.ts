@@ -18,7 +18,9 @@ describe('pack encode and parse', () => {
   it.each(['ofs', 'ref', 'none'] as const)('round-trips with %s deltas', async (style) => {
     const pack = Buffer.concat(encodePack(entries, style));
     if (style !== 'none') expect(pack.length).toBeLessThan(200);
-    const objects = await parsePack(pack, async () => undefined);
+    const { entries: parsed, thin } = await parsePack(pack, async () => undefined);
+    expect(thin).toBe(false);
+    const objects = parsed.map((e) => e.object);
     expect(objects.map((o) => o.hash).sort()).toEqual([v1.hash, v2.hash].sort());
     expect(objects.find((o) => o.hash === v2.hash)?.payload).toEqual(v2.payload);
   });
@@ -29,8 +31,9 @@ describe('pack encode and parse', () => {
     one.writeUInt32BE(1, 8);
     const body = Buffer.concat([one, deltaHead!, deltaData!]);
     const thin = Buffer.concat([body, createHash('sha1').update(body).digest()]);
-    const objects = await parsePack(thin, async (h) => (h === v1.hash ? v1 : undefined));
-    expect(objects.map((o) => o.hash)).toEqual([v2.hash]);
+    const parsed = await parsePack(thin, async (h) => (h === v1.hash ? v1 : undefined));
+    expect(parsed.entries.map((e) => [e.object.hash, e.offset])).toEqual([[v2.hash, 12]]);
+    expect(parsed.thin).toBe(true);
     await expect(parsePack(thin, async () => undefined)).rejects.toMatchObject({ code: 'bad-pack' });
   });
 });

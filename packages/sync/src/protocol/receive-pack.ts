@@ -9,7 +9,7 @@ import { checkBranchName, isHash, type Hash, type RawObject, type Repo } from '@
 import { SyncError } from '../errors.js';
 import { ZERO_ID } from './advertise.js';
 import { firstMissing } from './connectivity.js';
-import { parsePack } from './pack-parse.js';
+import { parsePack, storePack } from './pack-parse.js';
 import { FLUSH, pktLine, PktReader } from './pkt-line.js';
 import { sideBand } from './side-band.js';
 
@@ -70,14 +70,14 @@ function badRefName(ref: string): string | undefined {
  */
 export async function receivePack(repo: Repo, commands: readonly RefCommand[], pack: Buffer): Promise<RefResult[]> {
   const needsPack = commands.some((c) => c.new !== undefined);
-  const objects = needsPack || pack.length > 0 ? await parsePack(pack, (h) => repo.backend.objects.read(h)) : [];
-  const received = new Map(objects.map((o) => [o.hash, o]));
+  const parsed = needsPack || pack.length > 0 ? await parsePack(pack, (h) => repo.backend.objects.read(h)) : { entries: [], thin: false };
+  const received = new Map(parsed.entries.map(({ object }) => [object.hash, object]));
   const checked: RefResult[] = [];
   for (const c of commands) {
     const reason = badRefName(c.ref) ?? (c.new === undefined ? undefined : await missingReason(c.ref, c.new, received, repo));
     checked.push(reason === undefined ? { ref: c.ref } : { ref: c.ref, error: reason });
   }
-  if (checked.some((r) => r.error === undefined)) await repo.backend.objects.writeMany(objects);
+  if (checked.some((r) => r.error === undefined)) await storePack(repo.backend.objects, pack, parsed);
   const results: RefResult[] = [];
   for (const [i, c] of commands.entries()) {
     if (checked[i]!.error !== undefined) results.push(checked[i]!);

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { StoreError } from '../../errors.js';
 import { EMPTY_TREE, isHash, type Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
-import type { ObjectStore } from '../backend.js';
+import type { ObjectStore, PackedObject } from '../backend.js';
 import { LooseObjects } from './loose-objects.js';
 import { corruptObject } from './object-codec.js';
 import { PackDirectory } from './pack-directory.js';
-import { writePack } from './pack-writer.js';
+import { installPack, writePack } from './pack-writer.js';
 
 /** Batches with fewer new objects than this are written as loose files, bigger ones as a pack. */
 export const LOOSE_BATCH_LIMIT = 256;
@@ -70,6 +70,14 @@ export class GitObjects implements ObjectStore {
       const { packName, index } = await writePack(this.#packs.packDir, missing);
       this.#packs.add(packName, index);
     }
+  }
+
+  /** Small batches go loose through `writeMany`; big ones are installed as the pack they came in. */
+  async writePack(pack: Uint8Array, objects: readonly PackedObject[]): Promise<void> {
+    if (objects.length < LOOSE_BATCH_LIMIT) return this.writeMany(objects.map((o) => o.object));
+    for (const { object } of objects) checkId(object.hash);
+    const { packName, index } = await installPack(this.#packs.packDir, pack, objects);
+    this.#packs.add(packName, index);
   }
 }
 

@@ -67,15 +67,21 @@ export class PackIndex {
     return this.#idx.subarray(this.#idx.length - 40, this.#idx.length - 20);
   }
 
-  /** The pack offset of the object with this raw 20-byte id, or undefined. */
+  /**
+   * The pack offset of the object with this raw 20-byte id, or undefined.
+   * Ids are compared in JavaScript: most comparisons end at the first
+   * differing byte, sooner than a call into Buffer returns.
+   */
   find(id: Buffer): number | undefined {
+    const idx = this.#idx;
     const first = id[0]!;
-    let low = first === 0 ? 0 : this.#idx.readUInt32BE(FANOUT + (first - 1) * 4);
-    let high = this.#idx.readUInt32BE(FANOUT + first * 4);
+    let low = first === 0 ? 0 : idx.readUInt32BE(FANOUT + (first - 1) * 4);
+    let high = idx.readUInt32BE(FANOUT + first * 4);
     while (low < high) {
       const middle = (low + high) >>> 1;
       const at = IDS + middle * 20;
-      const order = this.#idx.compare(id, 0, 20, at, at + 20);
+      let order = 0;
+      for (let i = 0; i < 20 && order === 0; i++) order = idx[at + i]! - id[i]!;
       if (order === 0) return this.#offsetAt(middle);
       if (order > 0) high = middle;
       else low = middle + 1;

@@ -1,13 +1,15 @@
 /**
- * Writing a batch of objects as one version 2 packfile plus its index, the
- * way `git index-pack` installs packs: temporary files, fsync, then rename
- * the pack and after it the index (readers look for the index first).
+ * Writing a batch of objects as one version 2 packfile plus its index, or
+ * installing a verified pack received whole, the way `git index-pack`
+ * installs packs: temporary files, fsync, then rename the pack and after it
+ * the index (readers look for the index first).
  */
 import { createHash } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { constants, crc32 } from 'node:zlib';
 import type { RawObject } from '../../objects/raw.js';
+import type { PackedObject } from '../backend.js';
 import { tempName } from './fs-util.js';
 import { deflateObject } from './object-codec.js';
 import { encodeEntryHeader, PACK_SIGNATURE, PACK_VERSION } from './pack-format.js';
@@ -23,11 +25,34 @@ export interface WrittenPack {
 }
 
 /** Writes `objects` (distinct, undeltified) as `pack-<checksum>.pack` and `.idx` in `packDir`. */
-export async function writePack(packDir: string, objects: readonly RawObject[]): Promise<WrittenPack> {
+export function writePack(packDir: string, objects: readonly RawObject[]): Promise<WrittenPack> {
+  return install(packDir, (path) => writePackFile(path, objects));
+}
+
+/**
+ * Installs `pack`, a complete packfile whose trailer and entries the caller
+ * verified, as it is (no inflate, no re-deflate), indexing the entries of
+ * `objects`, which must list every entry. Its deltas must have their bases
+ * in the pack (Git refuses thin packs on disk).
+ */
+export function installPack(packDir: string, pack: Uint8Array, objects: readonly PackedObject[]): Promise<WrittenPack> {
+  return install(packDir, async (path) => {
+    await writeDurably(path, pack);
+    const bytes = Buffer.from(pack.buffer, pack.byteOffset, pack.byteLength);
+    const end = bytes.length - 20;
+    const starts = objects.map((o) => o.offset).sort((a, b) => a - b);
+    const next = new Map(starts.map((offset, i) => [offset, starts[i + 1] ?? end]));
+    const entries = objects.map(({ object, offset }) => ({ hash: object.hash, offset, crc32: crc32(bytes.subarray(offset, next.get(offset))) }));
+    return { checksum: bytes.subarray(end), entries };
+  });
+}
+
+/** Writes a pack with `writeTemp` under a temporary name, indexes it, then renames both into place. */
+async function install(packDir: string, writeTemp: (path: string) => Promise<{ checksum: Buffer; entries: IndexEntry[] }>): Promise<WrittenPack> {
   const tempPack = join(packDir, tempName('tmp_pack_'));
   const tempIdx = join(packDir, tempName('tmp_idx_'));
   try {
-    const { checksum, entries } = await writePackFile(tempPack, objects);
+    const { checksum, entries } = await writeTemp(tempPack);
     const idx = encodePackIndex(entries, checksum);
     await writeDurably(tempIdx, idx);
     const name = `pack-${checksum.toString('hex')}`;
@@ -81,7 +106,7 @@ async function writePackFile(path: string, objects: readonly RawObject[]): Promi
 }
 
 /** Writes `bytes` to a new file at `path` and flushes it to disk. */
-async function writeDurably(path: string, bytes: Buffer): Promise<void> {
+async function writeDurably(path: string, bytes: Uint8Array): Promise<void> {
   const handle = await open(path, 'wx', 0o444);
   try {
     await handle.writeFile(bytes);

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RawObject } from '../../objects/raw.js';
@@ -99,5 +99,40 @@ describe('writeMany', () => {
     const wrong = { ...rawObject('blob', 'x'), payload: Buffer.from('y') };
     await backend.objects.writeMany([wrong]);
     await expect(backend.objects.read(wrong.hash)).rejects.toMatchObject({ code: 'corrupt-object', data: { hash: wrong.hash } });
+  });
+});
+
+describe('writePack', () => {
+  it('installs a big verified pack as it is, deltas included, and a small one loose', async () => {
+    const source = await openGitBackend(makeTempDir());
+    const blobs = Array.from({ length: LOOSE_BATCH_LIMIT + 10 }, (_, i) => rawObject('blob', `${'shared text\n'.repeat(40)}line ${i}\n`));
+    const tree = treeOf(blobs.map((b, i) => [`f${String(i).padStart(4, '0')}`, b] as const));
+    const commit = commitOf(tree, 'packed');
+    const objects = [...blobs, tree, commit];
+    await source.objects.writeMany(objects);
+    await source.refs.compareAndSet('refs/heads/main', undefined, commit.hash);
+    git(source.dir!, ['repack', '-adfq']); // deltified: OFS_DELTA entries against bases in the pack
+    const packDir = join(source.dir!, 'objects', 'pack');
+    const idx = packFiles(source.dir!).find((f) => f.endsWith('.idx'))!;
+    // `verify-pack -v` lines: id, type, size, size in pack, offset[, depth, base].
+    const listing = git(source.dir!, ['verify-pack', '-v', join(packDir, idx)]).split('\n').map((line) => line.split(/\s+/));
+    const offsets = new Map(listing.filter((f) => /^[0-9a-f]{40}$/.test(f[0]!) && f.length >= 5).map((f) => [f[0]!, Number(f[4])] as const));
+    expect(listing.some((f) => f.length === 7)).toBe(true);
+    const pack = readFileSync(join(packDir, idx.replace(/idx$/, 'pack')));
+
+    const target = await openGitBackend(makeTempDir());
+    await target.objects.writePack!(pack, objects.map((object) => ({ object, offset: offsets.get(object.hash)! })));
+    const installed = packFiles(target.dir!);
+    expect(installed).toEqual(packFiles(source.dir!).filter((f) => f.endsWith('.idx') || f.endsWith('.pack')));
+    expect(readFileSync(join(target.dir!, 'objects', 'pack', installed[1]!)).equals(pack)).toBe(true);
+    expect(looseFiles(target.dir!)).toEqual([]);
+    for (const o of objects) expect(await target.objects.read(o.hash)).toEqual(o);
+    expect(await target.refs.compareAndSet('refs/heads/main', undefined, commit.hash)).toBe(true);
+    git(target.dir!, ['fsck', '--strict', '--no-dangling']);
+
+    const small = await openGitBackend(makeTempDir());
+    await small.objects.writePack!(pack, [{ object: blobs[0]!, offset: offsets.get(blobs[0]!.hash)! }]);
+    expect(looseFiles(small.dir!)).toEqual([blobs[0]!.hash]);
+    expect(packFiles(small.dir!)).toEqual([]);
   });
 });
