@@ -7,7 +7,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ShardedTree } from '../index.js';
-import { counterMap } from './fixtures.js';
+import { counterMap } from '../testing/sharded-fixtures.js';
 
 type Model = Map<string, bigint>;
 const key = fc.nat(40).map((k) => `k${k}`);

@@ -1,7 +1,7 @@
 /** The sharded tree in a repository, by example: lazy reads, saving across repositories, unwritten nodes, corrupt shards. */
 import { describe, expect, it } from 'vitest';
 import { blobChild, markTree, Repo, ShardedTree, type TreeChild } from '../index.js';
-import { stringSet } from './fixtures.js';
+import { stringSet } from '../testing/sharded-fixtures.js';
 
 const schema = stringSet(4);
 const TAG = 'test/strings@1';

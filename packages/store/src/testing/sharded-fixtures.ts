@@ -1,6 +1,6 @@
 /** Schemas for the sharded tree's own tests: a set of strings and a map of counters. */
 import { codecs, counter, mapOf, setOf } from '@grove/merge';
-import { LEAF_CAPACITY, type ShardSchema } from './schema.js';
+import { LEAF_CAPACITY, type ShardSchema } from '../sharded/schema.js';
 
 export function stringSet(leafCapacity = LEAF_CAPACITY): ShardSchema<string> {
   const codec = setOf(codecs.string);
