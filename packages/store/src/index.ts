@@ -19,7 +19,7 @@ export { NotLoadedError } from './sharded/resolve.js';
 export { LEAF_CAPACITY } from './sharded/schema.js';
 export { ShardedTree } from './sharded/sharded-tree.js';
 export { shardedStructure } from './sharded/structure.js';
-export type { Backend, ObjectStore, RefStore } from './backend/backend.js';
+export type { Backend, ObjectStore, RefStore, StoredEntry } from './backend/backend.js';
 export type { EntryHeader } from './backend/fs/pack-format.js';
 export type { CommitData } from './objects/commit-object.js';
 export type { Listing, MergeOptions, MergeOutcome } from './branch.js';

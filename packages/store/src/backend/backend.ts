@@ -2,7 +2,7 @@
  * The two halves of a storage backend: content-addressed objects and
  * references moved by compare-and-set. Memory and Git-on-disk implement it.
  */
-import type { Hash } from '../objects/hash.js';
+import type { Hash, ObjectType } from '../objects/hash.js';
 import type { RawObject } from '../objects/raw.js';
 
 export interface ObjectStore {
@@ -28,7 +28,24 @@ export interface ObjectStore {
    * resolves.
    */
   writePack?(pack: Uint8Array, objects: readonly PackedObject[]): Promise<void>;
+  /**
+   * Optional: the entry of `hash` as a pack on disk stores it, to copy into
+   * a pack being sent without inflating, hashing and compressing the object
+   * again (Git's object reuse); undefined when it is not in a pack. Only
+   * the entry's CRC-32 is checked, not its id: the receiver of the copy
+   * verifies it.
+   */
+  readPacked?(hash: Hash): Promise<StoredEntry | undefined>;
 }
+
+/**
+ * A pack entry as stored: `data` is its zlib stream, which inflates to
+ * `size` bytes of the object (`kind: 'object'`) or of a delta that makes
+ * it from the object `base`.
+ */
+export type StoredEntry =
+  | { readonly kind: 'object'; readonly type: ObjectType; readonly size: number; readonly data: Uint8Array }
+  | { readonly kind: 'delta'; readonly base: Hash; readonly size: number; readonly data: Uint8Array };
 
 /** An object of a received pack and the offset of its entry there. */
 export interface PackedObject {

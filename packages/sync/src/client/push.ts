@@ -7,6 +7,7 @@ import { isAncestor, type Hash, type Repo } from '@grove/store';
 import { SyncError } from '../errors.js';
 import { ZERO_ID } from '../protocol/advertise.js';
 import { encodePack } from '../protocol/pack-encode.js';
+import { withStoredEntries } from '../protocol/pack-reuse.js';
 import { FLUSH, pktLine, PktReader } from '../protocol/pkt-line.js';
 import { readSideBand } from '../protocol/side-band.js';
 import { objectsToSend } from '../protocol/walk.js';
@@ -59,7 +60,7 @@ export async function push(repo: Repo, remote: Remote, name: string, options: Pu
   for (const id of advertised.refs.values()) if (await repo.backend.objects.has(id)) haves.push(id);
   const objects = await objectsToSend(repo.backend.objects, [head], haves);
   // Receive-pack takes thin packs unless it says no-thin: trees go as deltas against the versions the remote has.
-  const pack = Buffer.concat(encodePack(objects, advertised.capabilities.has('ofs-delta') ? 'ofs' : 'ref', !advertised.capabilities.has('no-thin')));
+  const pack = Buffer.concat(encodePack(await withStoredEntries(repo.backend.objects, objects), advertised.capabilities.has('ofs-delta') ? 'ofs' : 'ref', !advertised.capabilities.has('no-thin')));
   options.onProgress?.({ phase: 'sending', objects: objects.length, bytes: pack.length });
   const command = pktLine(`${theirs ?? ZERO_ID} ${head} ${ref}\0report-status side-band-64k agent=grove/0.1\n`);
   const response = await remote.post('git-receive-pack', Buffer.concat([command, FLUSH, pack]));

@@ -7,6 +7,7 @@
 import { isHash, type Hash, type ObjectStore } from '@grove/store';
 import { SyncError } from '../errors.js';
 import { encodePack } from './pack-encode.js';
+import { withStoredEntries } from './pack-reuse.js';
 import { FLUSH, pktLine, PktReader } from './pkt-line.js';
 import { sideBand } from './side-band.js';
 import { objectsToSend } from './walk.js';
@@ -67,7 +68,8 @@ export async function uploadPack(store: ObjectStore, request: UploadRequest): Pr
   }
   const last = common.at(-1);
   const out = [pktLine(last === undefined ? 'NAK\n' : `ACK ${last}\n`)];
-  const pack = encodePack(await objectsToSend(store, request.wants, common), request.capabilities.has('ofs-delta') ? 'ofs' : 'ref', request.capabilities.has('thin-pack'));
+  const entries = await withStoredEntries(store, await objectsToSend(store, request.wants, common));
+  const pack = encodePack(entries, request.capabilities.has('ofs-delta') ? 'ofs' : 'ref', request.capabilities.has('thin-pack'));
   if (!request.capabilities.has('side-band-64k')) return [...out, ...pack];
   return [...out, ...sideBand(1, Buffer.concat(pack)), FLUSH];
 }

@@ -8,7 +8,7 @@
  * (in the first parent) as a delta base: sent earlier in the pack, or for
  * trees also one the other side has (a thin pack).
  */
-import { decodeCommit, decodeTree, type Hash, type ObjectStore, type RawObject, type TreeEntry } from '@grove/store';
+import { decodeCommit, decodeTree, type Hash, type ObjectStore, type RawObject, type StoredEntry, type TreeEntry } from '@grove/store';
 import { SyncError } from '../errors.js';
 
 const SUBMODULE = '160000';
@@ -21,6 +21,8 @@ export interface PackEntry {
   readonly base?: Hash;
   /** The base's payload when the other side has it and it is not in the pack (a thin pack's REF_DELTA base). */
   readonly thinBase?: Uint8Array;
+  /** The object's entry in a pack on disk, when it has one (set by `withStoredEntries`): sent as it is when it can be. */
+  readonly stored?: StoredEntry;
 }
 
 interface Node {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { StoreError } from '../../errors.js';
 import { EMPTY_TREE, isHash, type Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
-import type { ObjectStore, PackedObject } from '../backend.js';
+import type { ObjectStore, PackedObject, StoredEntry } from '../backend.js';
 import { LooseObjects } from './loose-objects.js';
 import { corruptObject } from './object-codec.js';
 import { PackDirectory } from './pack-directory.js';
@@ -44,6 +44,11 @@ export class GitObjects implements ObjectStore {
       (await this.#loose.read(hash)) ??
       ((await this.#packs.rescan()) ? await this.#packs.read(hash, lookup) : undefined);
     return object ?? (hash === EMPTY_TREE ? EMPTY : undefined);
+  }
+
+  /** Packs only: loose objects are not stored as pack entries. */
+  async readPacked(hash: Hash): Promise<StoredEntry | undefined> {
+    return isHash(hash) ? this.#packs.readStored(hash) : undefined;
   }
 
   async has(hash: Hash): Promise<boolean> {

@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
+import type { StoredEntry } from '../backend.js';
 import { baseCache } from './base-cache.js';
 import { errorCode, isAbsent } from './fs-util.js';
 import { PackIndex } from './pack-index.js';
@@ -34,19 +35,27 @@ export class PackDirectory {
    * the pack that replaced it.
    */
   async read(hash: Hash, lookup: BaseLookup): Promise<RawObject | undefined> {
-    if (!this.#scanned) await this.rescan();
-    return this.#read(hash, Buffer.from(hash, 'hex'), lookup, false);
+    const id = Buffer.from(hash, 'hex');
+    return this.#first((pack) => pack.read(hash, id, lookup));
   }
 
-  async #read(hash: Hash, id: Buffer, lookup: BaseLookup, retried: boolean): Promise<RawObject | undefined> {
+  /** The stored entry from a known pack (see `ObjectStore.readPacked`), or undefined; a deleted pack is handled as by `read`. */
+  async readStored(hash: Hash): Promise<StoredEntry | undefined> {
+    const id = Buffer.from(hash, 'hex');
+    return this.#first((pack) => pack.readStored(hash, id));
+  }
+
+  /** The first result of `get` from a known pack that is not undefined, scanning first if needed and once more if a pack vanished. */
+  async #first<T>(get: (pack: PackFile) => Promise<T | undefined>, retried = false): Promise<T | undefined> {
+    if (!this.#scanned) await this.rescan();
     for (const pack of [...this.#packs.values()]) {
       try {
-        const object = await pack.read(hash, id, lookup);
-        if (object !== undefined) return object;
+        const found = await get(pack);
+        if (found !== undefined) return found;
       } catch (error) {
         if (errorCode(error) !== 'ENOENT' || retried) throw error;
         await this.rescan();
-        return this.#read(hash, id, lookup, true);
+        return this.#first(get, true);
       }
     }
     return undefined;

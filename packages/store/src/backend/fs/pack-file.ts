@@ -3,8 +3,10 @@
  * single entries, inflate, and delta chains resolved from the base outwards.
  */
 import { readSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import type { Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
+import type { StoredEntry } from '../backend.js';
 import type { BaseCache, Resolved } from './base-cache.js';
 import { applyDelta } from './delta.js';
 import { corruptObject, inflateObject, verifiedObject } from './object-codec.js';
@@ -22,6 +24,8 @@ const PACK_HEADER = 12;
 const TRAILER = 20;
 /** Bytes read at once: walks read neighbouring entries in a row, and one read serves them all. */
 const WINDOW = 64 * 1024;
+/** Bytes a window also reads on the side away from the direction of reading. */
+const MARGIN = 4 * 1024;
 
 /** One `.pack` file and its parsed `.idx`. */
 export class PackFile {
@@ -46,6 +50,27 @@ export class PackFile {
     if (offset === undefined) return undefined;
     const { type, payload } = await this.#file.use((file) => this.#resolve(file, hash, offset, lookup));
     return verifiedObject(hash, type, payload);
+  }
+
+  /**
+   * The entry of the object with raw id `id` as stored (see
+   * `ObjectStore.readPacked`), or undefined when the index does not list
+   * it. Throws `corrupt-object` when the entry's bytes do not match the
+   * index's CRC-32 or its header is damaged.
+   */
+  async readStored(hash: Hash, id: Buffer): Promise<StoredEntry | undefined> {
+    const offset = this.index.find(id);
+    if (offset === undefined) return undefined;
+    return this.#file.use(async (file) => {
+      const bytes = this.#bytes(file, hash, offset, this.#end(file, hash, offset));
+      if (crc32(bytes) !== this.index.entryAt(offset)?.crc32) throw corruptObject(hash, 'pack entry does not match its CRC-32 in the index', offset);
+      const header = this.#header(hash, bytes, offset);
+      const data = bytes.subarray(header.dataStart - offset);
+      if (header.kind === 'object') return { kind: 'object', type: header.type, size: header.size, data };
+      const base = header.kind === 'ref-delta' ? header.baseHash.toString('hex') : this.index.entryAt(header.baseOffset)?.hash;
+      if (base === undefined) throw corruptObject(hash, 'its delta base offset is not an entry', offset);
+      return { kind: 'delta', base, size: header.size, data };
+    });
   }
 
   async #resolve(file: OpenFile, hash: Hash, offset: number, lookup: BaseLookup): Promise<Resolved> {
@@ -90,13 +115,8 @@ export class PackFile {
    * entry starts.
    */
   #entry(file: OpenFile, hash: Hash, offset: number): { header: EntryHeader; data: Buffer } {
-    const end = this.index.nextOffset(offset) ?? file.size - TRAILER;
-    if (offset < PACK_HEADER || end <= offset || end > file.size - TRAILER) {
-      throw corruptObject(hash, 'pack entry outside the pack', offset);
-    }
-    const bytes = this.#bytes(file, hash, offset, end);
-    const header = decodeEntryHeader(bytes, offset);
-    if (typeof header === 'string') throw corruptObject(hash, header, offset);
+    const bytes = this.#bytes(file, hash, offset, this.#end(file, hash, offset));
+    const header = this.#header(hash, bytes, offset);
     const data = inflateObject(bytes.subarray(header.dataStart - offset), hash, offset, header.size);
     if (data.length !== header.size) {
       throw corruptObject(hash, `pack entry should inflate to ${header.size} bytes, got ${data.length}`, offset);
@@ -104,24 +124,44 @@ export class PackFile {
     return { header, data };
   }
 
+  /** Where the entry at `offset` ends: where the next one starts, or at the trailer. */
+  #end(file: OpenFile, hash: Hash, offset: number): number {
+    const end = this.index.nextOffset(offset) ?? file.size - TRAILER;
+    if (offset < PACK_HEADER || end <= offset || end > file.size - TRAILER) {
+      throw corruptObject(hash, 'pack entry outside the pack', offset);
+    }
+    return end;
+  }
+
+  /** The decoded header at the start of `bytes`, the entry at `offset`. */
+  #header(hash: Hash, bytes: Buffer, offset: number): EntryHeader {
+    const header = decodeEntryHeader(bytes, offset);
+    if (typeof header === 'string') throw corruptObject(hash, header, offset);
+    return header;
+  }
+
   /**
    * Bytes [offset, end) of the pack, from the window of the last read or
-   * read with the window that follows them. Reads are synchronous on the
-   * already-open descriptor (Git maps its packs into memory): a round trip
-   * through libuv's thread pool per entry cost ten times the read when a
-   * walk reads thousands of entries in a row.
+   * read with a window around them: mostly the bytes that follow, or those
+   * before when reads move backwards (a walk from the newest commit of a
+   * pack written oldest first), with `MARGIN` on the other side for
+   * neighbours read out of order (a commit's trees). Reads are synchronous
+   * on the already-open descriptor (Git maps its packs into memory): a
+   * round trip through libuv's thread pool per entry cost ten times the
+   * read when a walk reads thousands of entries in a row.
    */
   #bytes({ handle, size }: OpenFile, hash: Hash, offset: number, end: number): Buffer {
     const { start, bytes } = this.#window;
     if (offset >= start && end <= start + bytes.length) return bytes.subarray(offset - start, end - start);
-    const window = Buffer.allocUnsafe(Math.max(end - offset, Math.min(WINDOW, size - offset)));
+    const from = Math.max(0, Math.min(offset, offset < start ? end + MARGIN - WINDOW : offset - MARGIN));
+    const window = Buffer.allocUnsafe(Math.max(end - from, Math.min(WINDOW, size - from)));
     for (let filled = 0; filled < window.length; ) {
-      const bytesRead = readSync(handle.fd, window, filled, window.length - filled, offset + filled);
+      const bytesRead = readSync(handle.fd, window, filled, window.length - filled, from + filled);
       if (bytesRead === 0) throw corruptObject(hash, 'pack is truncated', offset);
       filled += bytesRead;
     }
-    this.#window = { start: offset, bytes: window };
-    return window.subarray(0, end - offset);
+    this.#window = { start: from, bytes: window };
+    return window.subarray(offset - from, end - from);
   }
 }
 

@@ -29,7 +29,7 @@ export class PackIndex {
   readonly #crcs: number;
   readonly #offsets: number;
   readonly #large: number;
-  #sorted: Float64Array | undefined;
+  #sorted: { offsets: Float64Array; order: Uint32Array } | undefined;
 
   /** Parses the bytes of the index file at `path`; throws `corrupt-object` unless they are a valid version 2 index. */
   static parse(idx: Buffer, path: string): PackIndex {
@@ -99,16 +99,42 @@ export class PackIndex {
 
   /** The offset of the entry after the one at `offset`, or undefined for the last entry. */
   nextOffset(offset: number): number | undefined {
-    const sorted = (this.#sorted ??= Float64Array.from({ length: this.count }, (_, i) => this.#offsetAt(i)).sort());
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle]! <= offset) low = middle + 1;
-      else high = middle;
-    }
-    return sorted[low];
+    const { offsets } = this.#byOffset();
+    return offsets[rankAfter(offsets, offset)];
   }
+
+  /**
+   * The id and CRC-32 of the entry that starts at `offset`, or undefined
+   * when no entry starts there: how an OFS_DELTA's base offset becomes an id.
+   */
+  entryAt(offset: number): { readonly hash: Hash; readonly crc32: number } | undefined {
+    const { offsets, order } = this.#byOffset();
+    const rank = rankAfter(offsets, offset) - 1;
+    if (rank < 0 || offsets[rank] !== offset) return undefined;
+    const i = order[rank]!;
+    return { hash: this.#idx.toString('hex', IDS + i * 20, IDS + i * 20 + 20), crc32: this.#idx.readUInt32BE(this.#crcs + i * 4) };
+  }
+
+  /** The offsets in increasing order, and the position in the index of each; built on first use. */
+  #byOffset(): { offsets: Float64Array; order: Uint32Array } {
+    if (this.#sorted === undefined) {
+      const order = Uint32Array.from({ length: this.count }, (_, i) => i).sort((a, b) => this.#offsetAt(a) - this.#offsetAt(b));
+      this.#sorted = { offsets: Float64Array.from(order, (i) => this.#offsetAt(i)), order };
+    }
+    return this.#sorted;
+  }
+}
+
+/** The number of `sorted` values at or below `value` (binary search). */
+function rankAfter(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Encodes a version 2 index for a pack with trailer `packChecksum`; `entries` (distinct ids) in any order. */

@@ -45,6 +45,45 @@ describe('packs', () => {
     expect(await backend.objects.has(target.hash)).toBe(true);
   });
 
+  it('reads stored entries as they are: whole, OFS_DELTA and REF_DELTA bases as ids, CRC-32 checked', async () => {
+    const backend = await openGitBackend(makeTempDir());
+    const base = rawObject('blob', 'a shared beginning, then the base ending');
+    const target = rawObject('blob', 'a shared beginning, and a new ending');
+    const { pack, crc } = thinPack(base.hash, delta(Buffer.from(base.payload), 'a shared beginning'.length, ', and a new ending'));
+    const checksum = pack.subarray(pack.length - 20);
+    const name = join(backend.dir!, 'objects', 'pack', `pack-${checksum.toString('hex')}`);
+    writeFileSync(`${name}.pack`, pack);
+    writeFileSync(`${name}.idx`, encodePackIndex([{ hash: target.hash, crc32: crc, offset: 12 }], checksum));
+    const stored = await backend.objects.readPacked!(target.hash);
+    expect(stored).toMatchObject({ kind: 'delta', base: base.hash, size: pack[13]! * 16 + (pack[12]! & 0x0f) });
+    expect(pack.includes(Buffer.from(stored!.data))).toBe(true);
+    expect(await backend.objects.readPacked!(base.hash)).toBeUndefined();
+
+    const damaged = await openGitBackend(makeTempDir());
+    const copy = Buffer.from(pack);
+    copy[copy.length - 21]! ^= 0xff; // the entry's last byte, before the trailer
+    writeFileSync(join(damaged.dir!, 'objects', 'pack', `pack-${checksum.toString('hex')}.pack`), copy);
+    writeFileSync(join(damaged.dir!, 'objects', 'pack', `pack-${checksum.toString('hex')}.idx`), encodePackIndex([{ hash: target.hash, crc32: crc, offset: 12 }], checksum));
+    await expect(damaged.objects.readPacked!(target.hash)).rejects.toMatchObject({ code: 'corrupt-object', data: { hash: target.hash } });
+
+    // git's own pack: OFS_DELTA bases become ids.
+    const work = makeTempDir();
+    git(work, ['init', '-q']);
+    for (let i = 0; i < 3; i++) {
+      writeFileSync(join(work, 'f'), `${'the same line\n'.repeat(50)}version ${i}\n`);
+      git(work, ['add', 'f']);
+      git(work, ['commit', '-q', '-m', `v${i}`]);
+    }
+    git(work, ['gc', '-q']);
+    const packed = await openGitBackend(work);
+    const blobs = git(work, ['rev-list', '--objects', '--all']).split('\n').filter((l) => l.endsWith(' f')).map((l) => l.slice(0, 40));
+    const entries = await Promise.all(blobs.map((h) => packed.objects.readPacked!(h)));
+    const deltas = entries.filter((e) => e?.kind === 'delta');
+    expect(deltas.length).toBeGreaterThan(0);
+    for (const d of deltas) expect(blobs).toContain(d?.kind === 'delta' ? d.base : undefined);
+    expect(entries.filter((e) => e?.kind === 'object')).toHaveLength(blobs.length - deltas.length);
+  });
+
   it('encodes 64-bit offsets the way git reads them', async () => {
     const dir = makeTempDir();
     const entries = [
