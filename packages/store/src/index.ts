@@ -32,7 +32,7 @@ export type { Commit } from './objects/objects.js';
 export type { RawObject } from './objects/raw.js';
 export type { Mode, TreeEntry } from './objects/tree-object.js';
 export type { Change, CommitOptions, Identity, RepoOptions } from './repo.js';
-export type { BlobChild, TreeChild, TreeSource } from './tree/tree.js';
+export type { BlobChild, DecodedTrees, TreeChild, TreeSource } from './tree/tree.js';
 export type { StoredType } from './values/registry.js';
 export type { Nodes, Structure, StructureMergeArgs } from './values/structure.js';
 export type { StoredValue } from './values/value.js';

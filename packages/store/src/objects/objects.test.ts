@@ -5,6 +5,7 @@ import { decodeCommit, encodeCommit } from './commit-object.js';
 import { hashObject } from './hash.js';
 import { decodeTree, encodeTree, type TreeEntry } from './tree-object.js';
 import { decodeTyped, encodeTyped } from '../values/typed-blob.js';
+import { blobChild, Repo } from '../index.js';
 
 const dir = makeTempDir();
 gitBytes(dir, ['init', '-q', '--bare']);
@@ -32,6 +33,16 @@ describe('Git objects', () => {
     const mktree = entries.map((e) => `${e.mode === '40000' ? '040000 tree' : `${e.mode} blob`} ${e.hash}\t${e.name}`).join('\n');
     expect(hashObject('tree', payload)).toBe(git(['mktree'], Buffer.from(`${mktree}\n`)).toString().trim());
     expect(decodeTree(payload, 'x').map((e) => e.name)).toEqual(['a-b', 'a.b', 'a', 'a0']);
+  });
+
+  it('orders names by their UTF-8 bytes, with surrogates and in large trees', () => {
+    const hash = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
+    const names = ['\u{1F600}', '\uFFFD', 'z', 'é', ...Array.from({ length: 40 }, (_, i) => `n${(i * 7919) % 40}`)];
+    const entries: TreeEntry[] = names.map((name, i) => ({ name, mode: i % 3 === 0 ? '40000' : '100644', hash }));
+    const key = (e: TreeEntry) => Buffer.from(e.mode === '40000' ? `${e.name}/` : e.name);
+    const want = [...entries].sort((a, b) => Buffer.compare(key(a), key(b))).map((e) => e.name);
+    expect(decodeTree(encodeTree(entries), 'x').map((e) => e.name)).toEqual(want);
+    expect(decodeTree(encodeTree(entries.filter((e) => e.name.startsWith('n'))), 'x').map((e) => e.name)).toEqual(want.filter((n) => n.startsWith('n')));
   });
 
   it('writes commits git parses, and reads them back', () => {
@@ -64,5 +75,17 @@ describe('typed blobs', () => {
     const stored = encodeTyped('text', tricky);
     expect(decodeTyped(stored)).toEqual({ tag: 'text', payload: tricky });
     expect(decodeTyped(Buffer.from([0xff, 0x00])).tag).toBe('bytes');
+  });
+});
+
+describe('decoded trees', () => {
+  it('are shared by every tree of a repository, subtrees included', async () => {
+    const repo = Repo.memory();
+    const tree = await repo.nodes.emptyTree().set(['a', 'b'], blobChild(Buffer.from('x')));
+    await repo.writeCommit(tree, []);
+    const [one, two] = [repo.tree(tree.hash), repo.tree(tree.hash)];
+    expect(await one.entries()).toBe(await two.entries());
+    expect(await (await one.subtree(['a']))!.entries()).toBe(await (await two.subtree(['a']))!.entries());
+    expect((await two.get(['a', 'b']))?.kind).toBe('blob');
   });
 });

@@ -2,6 +2,7 @@
 import type { ObjectStore } from '../backend/backend.js';
 import { StoreError } from '../errors.js';
 import { Lru } from '../internal/lru.js';
+import type { DecodedTrees, TreeChild } from '../tree/tree.js';
 import { decodeCommit, encodeCommit, type CommitData } from './commit-object.js';
 import { hashObject, type Hash, type ObjectType } from './hash.js';
 import type { RawObject } from './raw.js';
@@ -18,10 +19,15 @@ export function commitObject(data: CommitData): { commit: Commit; object: RawObj
   return { commit: { hash, ...data }, object: { hash, type: 'commit', payload } };
 }
 
+/** How many decoded tree entries a repository keeps (a few hundred bytes each). */
+const DECODED_TREE_ENTRIES = 100_000;
+
 export class Objects {
   readonly store: ObjectStore;
   readonly #raw = new Lru<Hash, RawObject>(20_000);
   readonly #commits = new Lru<Hash, Commit>(50_000);
+  /** Decoded trees for every `Tree` of this repository, bounded by their total entries. */
+  readonly decodedTrees: DecodedTrees = new Lru<Hash, ReadonlyMap<string, TreeChild>>(DECODED_TREE_ENTRIES, (entries) => entries.size + 1);
 
   constructor(store: ObjectStore) {
     this.store = store;

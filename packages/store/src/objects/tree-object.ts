@@ -17,88 +17,93 @@ export function isTreeMode(mode: Mode): boolean {
   return mode === '40000';
 }
 
-/** The name Git sorts an entry by: a subtree's name as if it ended in "/". */
-function sortName(e: TreeEntry): string {
-  return isTreeMode(e.mode) ? `${e.name}/` : e.name;
-}
-
-/**
- * UTF-16 order equals UTF-8 byte order except around surrogate pairs, so
- * names without surrogates sort as strings, the rest as bytes.
- */
-const SURROGATE = /[\uD800-\uDFFF]/;
-
-/** Entries in Git's order (by the bytes of their sort names), each sort name computed once. */
-function sortEntries(entries: readonly TreeEntry[]): readonly TreeEntry[] {
-  if (isSorted(entries)) return entries;
-  const keyed = entries.map((e) => ({ e, key: sortName(e) }));
-  if (keyed.some((k) => SURROGATE.test(k.key))) {
-    const bytes = keyed.map((k) => ({ e: k.e, key: Buffer.from(k.key) }));
-    return bytes.sort((a, b) => Buffer.compare(a.key, b.key)).map((k) => k.e);
-  }
-  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((k) => k.e);
-}
-
-/** True when the names are already in Git's order (common: entries read from Git stay sorted). */
-function isSorted(entries: readonly TreeEntry[]): boolean {
-  let previous = '';
-  for (const e of entries) {
-    const key = sortName(e);
-    if (SURROGATE.test(key) || key <= previous) return false;
-    previous = key;
-  }
-  return true;
-}
-
 const HEX = new Int8Array(128).fill(-1);
 for (let i = 0; i < 16; i++) HEX['0123456789abcdef'.charCodeAt(i)] = i;
-const ASCII = /^[\x00-\x7f]*$/;
+
+const ASCII = 0;
+const WIDE = 1;
+const SURROGATE = 2;
+
+/** What `name`'s UTF-16 code units hold, in order of the work they take: only ASCII, other characters, or surrogates. */
+function charsOf(name: string): number {
+  let chars = ASCII;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return SURROGATE;
+    chars = WIDE;
+  }
+  return chars;
+}
 
 /**
  * Encodes entries (any order) as a canonical tree payload, in one
- * allocation. ASCII names and the hex ids are copied byte by byte, which
- * beats a call into Buffer per field for the small trees most commits write.
+ * allocation. One pass computes each entry's sort name (a subtree's name as
+ * if it ended in "/"), checks the order, and sizes the payload; entries out
+ * of order are sorted by index. UTF-16 order equals UTF-8 byte order except
+ * around surrogate pairs, so names with surrogates sort as bytes. ASCII
+ * names and the hex ids are copied byte by byte, which beats a call into
+ * Buffer per field for the small trees most commits write.
  */
 export function encodeTree(entries: readonly TreeEntry[]): Buffer {
-  const sorted = sortEntries(entries);
+  const n = entries.length;
+  const keys = new Array<string>(n);
   let size = 0;
-  let ascii = true;
-  for (const e of sorted) {
-    size += e.mode.length + e.name.length + 22;
-    ascii &&= ASCII.test(e.name);
+  let sorted = true;
+  let chars = ASCII;
+  for (let i = 0; i < n; i++) {
+    const { name, mode } = entries[i]!;
+    const key = isTreeMode(mode) ? `${name}/` : name;
+    keys[i] = key;
+    if (sorted && i > 0 && !(keys[i - 1]! < key)) sorted = false;
+    const c = charsOf(name);
+    if (c > chars) chars = c;
+    size += mode.length + (c === ASCII ? name.length : Buffer.byteLength(name)) + 22;
   }
-  if (!ascii) return encodeAnyNames(sorted);
+  const order = chars === SURROGATE ? byteOrder(keys) : sorted ? undefined : stringOrder(keys);
   const out = Buffer.allocUnsafe(size);
+  const hex = HEX; // a local: V8 reads it faster than the module's binding in this loop
   let at = 0;
-  for (const e of sorted) {
+  for (let k = 0; k < n; k++) {
+    const e = entries[order === undefined ? k : order[k]!]!;
     at = copyAscii(out, at, e.mode);
     out[at++] = 0x20;
-    at = copyAscii(out, at, e.name);
+    at = chars === ASCII ? copyAscii(out, at, e.name) : at + out.write(e.name, at, 'utf8');
     out[at++] = 0;
     const h = e.hash;
-    for (let i = 0; i < 40; i += 2) out[at++] = (HEX[h.charCodeAt(i)]! << 4) | HEX[h.charCodeAt(i + 1)]!;
+    for (let i = 0; i < 40; i += 2) out[at++] = (hex[h.charCodeAt(i)]! << 4) | hex[h.charCodeAt(i + 1)]!;
   }
   return out;
+}
+
+/** Trees up to this size are sorted by insertion, which beats a comparator called from `Array.prototype.sort`. */
+const INSERTION_SORT = 32;
+
+/** Indices of `keys` in string order. */
+function stringOrder(keys: readonly string[]): number[] {
+  if (keys.length > INSERTION_SORT) return keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const order: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i;
+    while (j > 0 && keys[order[j - 1]!]! > key) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
+}
+
+/** Indices of `keys` in the order of their UTF-8 bytes. */
+function byteOrder(keys: readonly string[]): number[] {
+  const bytes = keys.map((k) => Buffer.from(k));
+  return keys.map((_, i) => i).sort((a, b) => Buffer.compare(bytes[a]!, bytes[b]!));
 }
 
 function copyAscii(out: Buffer, at: number, text: string): number {
   for (let i = 0; i < text.length; i++) out[at++] = text.charCodeAt(i);
   return at;
-}
-
-function encodeAnyNames(sorted: readonly TreeEntry[]): Buffer {
-  let size = 0;
-  for (const e of sorted) size += e.mode.length + Buffer.byteLength(e.name) + 22;
-  const out = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (const e of sorted) {
-    at += out.write(e.mode, at, 'latin1');
-    out[at++] = 0x20;
-    at += out.write(e.name, at, 'utf8');
-    out[at++] = 0;
-    at += out.write(e.hash, at, 'hex');
-  }
-  return out;
 }
 
 const MODE_BYTES = [...MODES].map((m) => [m as Mode, Buffer.from(m)] as const);
@@ -137,7 +142,7 @@ export function decodeTree(payload: Uint8Array, hash: Hash): TreeEntry[] {
     const mode = modeAt(buf, at, space) ?? fail(`unknown mode ${buf.toString('latin1', at, space)}`);
     let nul = space + 1;
     let ascii = true;
-    while (nul < n && buf[nul] !== 0) ascii &&= buf[nul++]! < 0x80;
+    for (; nul < n && buf[nul] !== 0; nul++) if (buf[nul]! >= 0x80) ascii = false;
     if (nul + 21 > n) fail('truncated entry');
     let name = '';
     if (ascii) for (let i = space + 1; i < nul; i++) name += String.fromCharCode(buf[i]!);

@@ -28,6 +28,18 @@ export function blobChild(blob: Uint8Array): BlobChild {
 /** Where lazily loaded trees come from. */
 export interface TreeSource {
   readObject(hash: Hash, type: 'tree'): Promise<RawObject>;
+  /** Decoded entries shared by every tree of this source, when it keeps them. */
+  readonly decodedTrees?: DecodedTrees;
+}
+
+/**
+ * Decoded entries by tree id. A stored tree's entries never change (its
+ * subtrees are stored trees too), so the trees of one source can share them.
+ */
+export interface DecodedTrees {
+  get(hash: Hash): ReadonlyMap<string, TreeChild> | undefined;
+  /** Remembers `entries`; returns false when they were not kept (too large). */
+  set(hash: Hash, entries: ReadonlyMap<string, TreeChild>): boolean;
 }
 
 export class Tree {
@@ -60,18 +72,29 @@ export class Tree {
     return this.#hash;
   }
 
-  /** The entries, loading them on first use. */
+  /**
+   * The entries, loading them on first use. A stored tree takes them from
+   * its source's shared cache when there is one, and keeps them itself only
+   * when the cache does not, so the cache's bound holds.
+   */
   async entries(): Promise<ReadonlyMap<string, TreeChild>> {
-    if (this.#entries === undefined) {
-      const object = await this.#source.readObject(this.#hash!, 'tree');
-      this.#entries = new Map(decodeTree(object.payload, object.hash).map((e) => [e.name, this.#childOf(e)]));
-    }
-    return this.#entries;
+    const known = this.#known();
+    if (known !== undefined) return known;
+    const object = await this.#source.readObject(this.#hash!, 'tree');
+    const entries = new Map(decodeTree(object.payload, object.hash).map((e) => [e.name, this.#childOf(e)]));
+    if (this.#source.decodedTrees?.set(object.hash, entries) !== true) this.#entries = entries;
+    return entries;
   }
 
-  /** One entry; an unloaded tree is scanned for it rather than decoded whole. */
+  /** The entries when already decoded, here or in the source's cache. */
+  #known(): ReadonlyMap<string, TreeChild> | undefined {
+    return this.#entries ?? this.#source.decodedTrees?.get(this.#hash!);
+  }
+
+  /** One entry; an undecoded tree is scanned for it rather than decoded whole. */
   async #child(name: string): Promise<TreeChild | undefined> {
-    if (this.#entries !== undefined) return this.#entries.get(name);
+    const known = this.#known();
+    if (known !== undefined) return known.get(name);
     const object = await this.#source.readObject(this.#hash!, 'tree');
     const entry = findEntry(object.payload, name, object.hash);
     return entry === undefined ? undefined : this.#childOf(entry);
