@@ -67,6 +67,9 @@ export function lastModifiedSuite({ seed, tier, commits, paths, changedAt }: Las
       for (const [name, answer] of [[gitCase, withGit], [diskCase, onDisk], [memoryCase, inMemory]] as const) {
         const got = await answer(2);
         if (got.join() !== expected.join()) throw new Error(`${name}: the commits that changed ${path.join('/')} are ${got.join()}, not ${expected.join()}`);
+        // the timed query, with the timed limit
+        const last = await answer();
+        if (last.join() !== expected[0]) throw new Error(`${name}: the last commit that changed ${path.join('/')} is ${last.join()}, not ${expected[0]}`);
       }
     },
     cases: [

@@ -63,6 +63,7 @@ export function ropeCommitSuite({ tier }: { readonly tier: Tier }): Suite {
       [start, end, patches] = [trace.startContent, trace.endContent, patchesOf(trace)];
     },
     async check() {
+      if (patches.length !== 259_778) throw new Error(`the trace has ${patches.length} edits, not the 259,778 each case counts`);
       const { text, perCommit, repo } = await run(start, patches);
       const stored = await repo.branch('main').get(['doc'], structure);
       if (text !== end || stored?.toString() !== end) throw new Error('the committed rope does not end at the trace endContent');

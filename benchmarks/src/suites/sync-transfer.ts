@@ -80,7 +80,10 @@ export function syncTransferSuite({ tier, operation, commits }: TransferSizes): 
       if (got !== head) throw new Error(`Grove ${operation}: main is ${got}, expected ${head}`);
       await git(['-C', operation === 'push' ? remoteDir : groveTarget, 'fsck', '--strict', '--no-dangling']);
       const peer = await serveTarget();
-      await gitOnce(peer.git, await prepareTarget('check-git'));
+      const gitTarget = await prepareTarget('check-git');
+      await gitOnce(peer.git, gitTarget);
+      const fromGit = (await git(['-C', operation === 'push' ? peer.remoteDir : gitTarget, 'rev-parse', operation === 'fetch' ? 'refs/remotes/origin/main' : 'main'])).toString().trim();
+      if (fromGit !== head) throw new Error(`git ${operation}: main is ${fromGit}, expected ${head}`);
     },
     cases: [
       {

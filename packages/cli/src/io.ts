@@ -15,3 +15,11 @@ export interface Io {
   /** Stops long-running commands (`watch`); the process aborts it on SIGINT. */
   readonly signal?: AbortSignal;
 }
+
+/** Resolves when `signal` aborts; never without one. */
+export function aborted(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    else signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -5,7 +5,7 @@
  * type tag, so a counter's `"7"` is not mistaken for the text `7`.
  */
 import { formatPath, type Conflict, type Json } from '@grove/merge';
-import type { Change, Commit, Hash, Signature, StoredValue } from '@grove/store';
+import type { Change, Commit, Hash, MergeOutcome, Signature, StoredValue } from '@grove/store';
 import type { Io } from './io.js';
 
 /** Stands for "no commit" where a commit id is printed: Git's null object id. */
@@ -88,4 +88,16 @@ export function conflictLine(c: Conflict): string {
 /** A commit id, or `NO_COMMIT` for none. */
 export function commitId(hash: Hash | undefined): string {
   return hash ?? NO_COMMIT;
+}
+
+/** `up-to-date <head>`, `fast-forward <head>` or `merged <commit>`: a merge that went through, as `grove merge` and `grove pull` print it. */
+export function mergedLine(outcome: Exclude<MergeOutcome, { kind: 'conflict' }>): string {
+  switch (outcome.kind) {
+    case 'up-to-date':
+      return `up-to-date ${commitId(outcome.head)}`;
+    case 'fast-forward':
+      return `fast-forward ${outcome.head}`;
+    case 'merged':
+      return `merged ${outcome.commit.hash}`;
+  }
 }

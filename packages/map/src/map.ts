@@ -152,7 +152,7 @@ export function merge<V>(args: MergeArgs<GroveMap<V>>): MergeResult<GroveMap<V>>
   const r = ShardedTree.merge({ base: args.base?.tree, ours: args.ours.tree, theirs: args.theirs.tree, path: args.path ?? [] });
   if (!r.ok) return r;
   const value = r.value === args.ours.tree ? args.ours : wrap(args.ours.type, r.value);
-  return r.notes === undefined ? { ok: true, value } : { ok: true, value, notes: r.notes };
+  return { ...r, value };
 }
 
 /**

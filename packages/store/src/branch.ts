@@ -5,7 +5,7 @@
  */
 import type { Conflict, MergeNote, Mergeable } from '@grove/merge';
 import { StoreError } from './errors.js';
-import { isAncestor } from './history/lca.js';
+import { lowestCommonAncestors } from './history/lca.js';
 import { lastModified, walkHistory } from './history/log.js';
 import type { Hash } from './objects/hash.js';
 import { checkBranchName, checkPath, type Path } from './objects/names.js';
@@ -188,15 +188,14 @@ export class Branch {
     if (theirs === undefined) throw new StoreError('not-found', `branch ${(from as Branch).name} has no commit to merge`, { ref: (from as Branch).ref });
     for (let attempt = 0; attempt < this.repo.retries; attempt++) {
       const ours = await this.head();
-      const read = (h: Hash) => this.repo.readCommit(h);
-      if (ours !== undefined && (await isAncestor(read, theirs, ours, this.repo.maxCommits))) {
-        return { kind: 'up-to-date', head: ours };
-      }
-      if (!options.noFastForward && (ours === undefined || (await isAncestor(read, ours, theirs, this.repo.maxCommits)))) {
+      // One ancestor search decides up-to-date, fast-forward, and the base of a real merge.
+      const lcas: Hash[] = ours === undefined ? [] : await lowestCommonAncestors((h) => this.repo.readCommit(h), ours, theirs, this.repo.maxCommits);
+      if (ours !== undefined && lcas.includes(theirs)) return { kind: 'up-to-date', head: ours };
+      if (!options.noFastForward && (ours === undefined || lcas.includes(ours))) {
         if (await this.repo.moveRef(this.ref, ours, theirs)) return { kind: 'fast-forward', head: theirs };
         continue;
       }
-      const merged = ours === undefined ? undefined : await this.repo.mergeCommits(ours, theirs);
+      const merged = ours === undefined ? undefined : await this.repo.mergeCommits(ours, theirs, lcas);
       if (merged !== undefined && merged.conflicts.length > 0) return { kind: 'conflict', conflicts: merged.conflicts, ours: ours!, theirs };
       const tree = merged?.tree ?? (await this.repo.commitTree(theirs));
       const name = from instanceof Branch ? from.name : theirs;

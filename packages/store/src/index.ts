@@ -8,7 +8,7 @@ export { Repo } from './repo.js';
 export { Transaction } from './transaction.js';
 export { blobChild, Tree } from './tree/tree.js';
 export { bytes, isStructure, json, text, TypeRegistry } from './values/registry.js';
-export { MARKER, markTree, tagOf, typedBlob } from './values/structure.js';
+export { MARKER, markTree, readBlobChild, tagOf, typedBlob } from './values/structure.js';
 export { FailureChannel } from './watch/failures.js';
 export { applyDelta } from './backend/fs/delta.js';
 export { deflateObject, outputChunk } from './backend/fs/object-codec.js';

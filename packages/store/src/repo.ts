@@ -187,8 +187,8 @@ export class Repo {
   }
 
   /** Merges the trees of two commits (LCAs, virtual ancestor, typed value merges). Writes nothing. */
-  mergeCommits(ours: Hash, theirs: Hash): Promise<CommitMerge> {
-    return mergeCommits({ types: this.types, nodes: this.nodes, maxCommits: this.maxCommits, readCommit: (h) => this.readCommit(h) }, ours, theirs);
+  mergeCommits(ours: Hash, theirs: Hash, lcas?: readonly Hash[]): Promise<CommitMerge> {
+    return mergeCommits({ types: this.types, nodes: this.nodes, maxCommits: this.maxCommits, readCommit: (h) => this.readCommit(h) }, ours, theirs, lcas);
   }
 
   /** Compare-and-set of a full ref name; tells the ref's watchers when it moved. */

@@ -3,7 +3,7 @@ import { isHash } from '@grove/store';
 import type { Command } from '../command.js';
 import { commitOptions, currentBranch, openRepo, requireHead } from '../context.js';
 import { EXIT } from '../exit.js';
-import { commitId, conflictLine } from '../output.js';
+import { conflictLine, mergedLine } from '../output.js';
 
 /**
  * Merges FROM into the branch and prints `<outcome> <head>` (up-to-date,
@@ -22,22 +22,13 @@ export const merge: Command = {
     const source = isHash(from) ? from : repo.branch(from);
     if (typeof source !== 'string') await requireHead(source);
     const outcome = await into.merge(source, commitOptions(ctx));
-    switch (outcome.kind) {
-      case 'up-to-date':
-        ctx.io.stdout(`up-to-date ${commitId(outcome.head)}`);
-        return EXIT.ok;
-      case 'fast-forward':
-        ctx.io.stdout(`fast-forward ${outcome.head}`);
-        return EXIT.ok;
-      case 'merged':
-        ctx.io.stdout(`merged ${outcome.commit.hash}`);
-        return EXIT.ok;
-      case 'conflict': {
-        for (const c of outcome.conflicts) ctx.io.stdout(conflictLine(c));
-        const n = outcome.conflicts.length;
-        ctx.io.stderr(`grove: ${n} conflict${n === 1 ? '' : 's'} merging ${from} into ${into.name}, which is unchanged; make both sides hold the same value at ${n === 1 ? 'that path' : 'those paths'}, then merge again`);
-        return EXIT.no;
-      }
+    if (outcome.kind !== 'conflict') {
+      ctx.io.stdout(mergedLine(outcome));
+      return EXIT.ok;
     }
+    for (const c of outcome.conflicts) ctx.io.stdout(conflictLine(c));
+    const n = outcome.conflicts.length;
+    ctx.io.stderr(`grove: ${n} conflict${n === 1 ? '' : 's'} merging ${from} into ${into.name}, which is unchanged; make both sides hold the same value at ${n === 1 ? 'that path' : 'those paths'}, then merge again`);
+    return EXIT.no;
   },
 };

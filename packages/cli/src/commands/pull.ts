@@ -3,7 +3,7 @@ import { pull as pullRemote } from '@grove/sync';
 import type { Command } from '../command.js';
 import { openRepo } from '../context.js';
 import { CliError, EXIT } from '../exit.js';
-import { commitId, conflictLine } from '../output.js';
+import { conflictLine, mergedLine } from '../output.js';
 import { namedRemote, progressLine } from '../sync-context.js';
 
 /**
@@ -25,20 +25,12 @@ export const pull: Command = {
     const { merge } = await pullRemote(repo, remote, name, progress);
     progress.end();
     if (merge === undefined) throw new CliError(`${remote.name} has no branch ${name}; list its branches with grove fetch ${remote.name} && grove branches`);
-    switch (merge.kind) {
-      case 'up-to-date':
-        ctx.io.stdout(`up-to-date ${commitId(merge.head)}`);
-        return EXIT.ok;
-      case 'fast-forward':
-        ctx.io.stdout(`fast-forward ${merge.head}`);
-        return EXIT.ok;
-      case 'merged':
-        ctx.io.stdout(`merged ${merge.commit.hash}`);
-        return EXIT.ok;
-      case 'conflict':
-        for (const c of merge.conflicts) ctx.io.stdout(conflictLine(c));
-        ctx.io.stderr(`grove: ${merge.conflicts.length} conflict(s) pulling ${remote.name}/${name}; ${name} is unchanged: write the values you want at those paths, then pull again`);
-        return EXIT.no;
+    if (merge.kind !== 'conflict') {
+      ctx.io.stdout(mergedLine(merge));
+      return EXIT.ok;
     }
+    for (const c of merge.conflicts) ctx.io.stdout(conflictLine(c));
+    ctx.io.stderr(`grove: ${merge.conflicts.length} conflict(s) pulling ${remote.name}/${name}; ${name} is unchanged: write the values you want at those paths, then pull again`);
+    return EXIT.no;
   },
 };

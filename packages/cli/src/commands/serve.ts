@@ -6,14 +6,7 @@ import { serve as serveRepo } from '@grove/sync';
 import type { Command } from '../command.js';
 import { openRepo } from '../context.js';
 import { CliError, EXIT } from '../exit.js';
-
-/** Resolves when `signal` aborts; never without one. */
-function aborted(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) resolve();
-    else signal?.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
+import { aborted } from '../io.js';
 
 function port(text: string | undefined): number {
   if (text === undefined) return 8080;

@@ -8,15 +8,8 @@ import { DEFAULT_INTERVAL, positiveInteger } from '../args.js';
 import type { Command } from '../command.js';
 import { currentBranch, openRepo } from '../context.js';
 import { EXIT } from '../exit.js';
+import { aborted } from '../io.js';
 import { changeJson, changeLine, commitId, printJson } from '../output.js';
-
-/** Resolves when `signal` aborts; never without one. */
-function aborted(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) resolve();
-    else signal?.addEventListener('abort', () => resolve(), { once: true });
-  });
-}
 
 /**
  * Prints `<from>..<to> <kind> <path>` for each change at or below PATH as the

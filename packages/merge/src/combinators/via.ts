@@ -23,7 +23,7 @@ export function via<A, B>(bijection: Bijection<A, B>, m: Mergeable<B>, tag = m.t
     equals: (a, b) => m.equals(to(a), to(b)),
     merge({ base, ours, theirs, path }) {
       const r = m.merge({ base: base === undefined ? undefined : to(base), ours: to(ours), theirs: to(theirs), path: path ?? [] });
-      return r.ok ? { ok: true, value: from(r.value) } : r;
+      return r.ok ? { ...r, value: from(r.value) } : r;
     },
   };
 }

@@ -8,7 +8,7 @@ import { compareStamps, type Stamp } from '../stamp.js';
 import type { Item } from './item.js';
 import { fromItems, type QueueValue } from './value.js';
 
-export interface ItemsMerge<T> {
+interface ItemsMerge<T> {
   readonly items: Item<T>[];
   readonly deliveredTwice: Item<T>[];
 }
@@ -20,7 +20,7 @@ export function maxClock(a: Stamp | undefined, b: Stamp | undefined): Stamp | un
 }
 
 /** Merges three stamp-ordered lists. O(|base| + |ours| + |theirs|). */
-export function mergeItems<T>(base: readonly Item<T>[], ours: readonly Item<T>[], theirs: readonly Item<T>[]): ItemsMerge<T> {
+function mergeItems<T>(base: readonly Item<T>[], ours: readonly Item<T>[], theirs: readonly Item<T>[]): ItemsMerge<T> {
   const items: Item<T>[] = [];
   const deliveredTwice: Item<T>[] = [];
   let [b, o, t] = [0, 0, 0];

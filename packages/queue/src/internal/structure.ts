@@ -4,10 +4,10 @@
  * by the `Mergeable` encoding, and merges them by loading them.
  */
 import { formatPath, isGroveError, type Codec, type Conflict, type Path } from '@grove/merge';
-import type { Nodes, TreeChild } from '@grove/store';
+import { readBlobChild, type Nodes, type TreeChild } from '@grove/store';
 import type { Element, Queue, QueueStructure, StoredMergeResult } from '../queue.js';
 import { decodeQueue } from './flat-codec.js';
-import { malformed, readBlob, type Layout } from './layout/layout.js';
+import { malformed, type Layout } from './layout/layout.js';
 import { loadTree } from './layout/load.js';
 import { mergeTrees } from './layout/merge.js';
 import { saveTree } from './layout/save.js';
@@ -19,7 +19,7 @@ export function queueStructure<T>(tag: string, codec: Codec<T>, bits: number): Q
   const header = new TextEncoder().encode(`#!grove ${tag}\n`);
   const load = async (child: TreeChild, nodes: Nodes): Promise<QueueValue<T>> => {
     if (child.kind === 'tree') return loadTree(layout(nodes), child.tree);
-    const bytes = child.kind === 'blob' ? await readBlob(layout(nodes), child) : undefined;
+    const bytes = child.kind === 'blob' ? await readBlobChild(child, nodes) : undefined;
     if (bytes === undefined || !startsWith(bytes, header)) malformed(layout(nodes), child.hash, `expected a tree or a blob of type ${tag}`);
     return decodeQueue(bytes!.subarray(header.length), codec, tag);
   };

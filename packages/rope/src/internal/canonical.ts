@@ -66,10 +66,6 @@ class Save {
     return node.saved?.home === this.#home;
   }
 
-  async #load(node: Node): Promise<Leaf | Inner> {
-    return node.kind === 2 ? this.#loader.load(node) : node;
-  }
-
   /**
    * Appends to `out` the saved subtrees and the edited leaves below `node`,
    * in order. Nodes saved for another store are appended as they are, to
@@ -138,8 +134,8 @@ class Save {
 
   /** The root: `node`, or its only descendant below single-child chains, loaded. */
   async top(node: Node): Promise<Inner> {
-    let top = (await this.#load(node)) as Inner;
-    while (top.height > 1 && top.children.length === 1) top = (await this.#load(top.children[0]!)) as Inner;
+    let top = (await this.#loader.resolve(node)) as Inner;
+    while (top.height > 1 && top.children.length === 1) top = (await this.#loader.resolve(top.children[0]!)) as Inner;
     return top;
   }
 }

@@ -13,7 +13,7 @@
  *     100644 blob c2e4…  000-1533
  *     100644 blob 0d91…  001-611        (each blob is a chunk of the text)
  */
-import { blobChild, type Nodes, type Tree, type TreeChild } from '@grove/store';
+import { blobChild, readBlobChild, type Nodes, type Tree, type TreeChild } from '@grove/store';
 import { RopeError } from '../errors.js';
 import { countCodePoints } from './code-points.js';
 import { Inner, Leaf, Stub, type Node, type Saved } from './node.js';
@@ -98,7 +98,7 @@ export async function loadStub(stub: Stub): Promise<Leaf | Inner> {
     if (cp !== stub.cp) throw notARope(entry.tree, '', `its entries hold ${cp} code points, its name says ${stub.cp}`);
     return new Inner(stub.height, children, cp, stub.saved);
   }
-  const bytes = entry.kind === 'blob' && entry.pending !== undefined ? entry.pending.payload : await home.readBlob(stub.saved.hash);
+  const bytes = entry.kind === 'blob' ? await readBlobChild(entry, home) : await home.readBlob(stub.saved.hash);
   let text: string;
   try {
     text = utf8.decode(bytes);

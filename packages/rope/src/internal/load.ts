@@ -5,7 +5,7 @@
  */
 import { MARKER, type Hash, type Nodes, type Tree } from '@grove/store';
 import { loadStub, stubsOf } from './git-nodes.js';
-import { EMPTY_ROOT, Inner, type Leaf, type Node, type Stub } from './node.js';
+import { EMPTY_ROOT, Inner, innerOf, type Leaf, type Node, type Stub } from './node.js';
 
 /** The height of the nodes below `tree`: 0 when its entries are blobs. */
 async function heightBelow(tree: Tree, skip?: string): Promise<number> {
@@ -24,7 +24,7 @@ export async function rootStubs(tree: Tree, home: Nodes): Promise<Inner> {
   const height = (await heightBelow(tree, MARKER)) + 1;
   const children = await stubsOf(tree, height - 1, home, true, MARKER);
   if (children.length === 0) return EMPTY_ROOT;
-  return new Inner(height, children, children.reduce((n, c) => n + c.cp, 0));
+  return innerOf(height, children);
 }
 
 /** Nodes this process saved or loaded lately, by store and id: loading one again reads nothing. */

@@ -31,45 +31,35 @@ export interface Saved {
 export class Leaf {
   readonly kind = 0 as const;
   readonly height = 0;
-  /** Code points in `text`; equal to `text.length` when the leaf holds no astral character. */
-  readonly cp: number;
-  readonly text: string;
-  readonly saved: Saved | undefined;
 
-  constructor(text: string, cp: number, saved?: Saved) {
-    this.text = text;
-    this.cp = cp;
-    this.saved = saved;
-  }
+  /** `cp`: code points in `text`; equal to `text.length` when the leaf holds no astral character. */
+  constructor(
+    readonly text: string,
+    readonly cp: number,
+    readonly saved: Saved | undefined = undefined,
+  ) {}
 }
 
 export class Inner {
   readonly kind = 1 as const;
-  readonly height: number;
-  readonly children: readonly Node[];
-  readonly cp: number;
-  readonly saved: Saved | undefined;
 
-  constructor(height: number, children: readonly Node[], cp: number, saved?: Saved) {
-    this.height = height;
-    this.children = children;
-    this.cp = cp;
-    this.saved = saved;
-  }
+  constructor(
+    readonly height: number,
+    readonly children: readonly Node[],
+    readonly cp: number,
+    readonly saved: Saved | undefined = undefined,
+  ) {}
 }
 
 /** A saved node not loaded yet: its size and id are known from its parent's entry. */
 export class Stub {
   readonly kind = 2 as const;
-  readonly height: number;
-  readonly cp: number;
-  readonly saved: Saved;
 
-  constructor(height: number, cp: number, saved: Saved) {
-    this.height = height;
-    this.cp = cp;
-    this.saved = saved;
-  }
+  constructor(
+    readonly height: number,
+    readonly cp: number,
+    readonly saved: Saved,
+  ) {}
 }
 
 export type Node = Leaf | Inner | Stub;

@@ -26,14 +26,14 @@ export interface CommitMerge extends TreeMerge {
   readonly lcas: readonly Hash[];
 }
 
-/** Merges the trees of commits `ours` and `theirs`. Nothing is written. */
-export async function mergeCommits(ctx: CommitMergeContext, ours: Hash, theirs: Hash): Promise<CommitMerge> {
+/** Merges the trees of commits `ours` and `theirs` (their LCAs, when the caller has them). Nothing is written. */
+export async function mergeCommits(ctx: CommitMergeContext, ours: Hash, theirs: Hash, lcas?: readonly Hash[]): Promise<CommitMerge> {
   const virtual = new Map<Hash, { commit: Commit; tree: Tree }>();
   const read: ReadCommit = async (h) => virtual.get(h)?.commit ?? ctx.readCommit(h);
   const treeOf = async (h: Hash) => virtual.get(h)?.tree ?? ctx.nodes.tree((await read(h)).tree);
 
-  const merge = async (a: Hash, b: Hash, depth: number): Promise<CommitMerge> => {
-    const lcas = await lowestCommonAncestors(read, a, b, ctx.maxCommits);
+  const merge = async (a: Hash, b: Hash, depth: number, known?: readonly Hash[]): Promise<CommitMerge> => {
+    const lcas = known ?? (await lowestCommonAncestors(read, a, b, ctx.maxCommits));
     let base: Tree | undefined;
     if (lcas.length > 0) {
       let acc = lcas[0]!;
@@ -56,7 +56,7 @@ export async function mergeCommits(ctx: CommitMergeContext, ours: Hash, theirs: 
     const m = await mergeTrees(ctx, base, await treeOf(a), await treeOf(b));
     return { ...m, lcas };
   };
-  return merge(ours, theirs, 0);
+  return merge(ours, theirs, 0, lcas);
 }
 
 function inAncestor(c: Conflict): Conflict {

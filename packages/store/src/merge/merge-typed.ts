@@ -3,10 +3,9 @@
  * merged by its `Mergeable`, or a structure merged by its `Structure`.
  */
 import { isGroveError, type Conflict, type MergeResult, type Path } from '@grove/merge';
-import { blobChild, type TreeChild } from '../tree/tree.js';
+import type { TreeChild } from '../tree/tree.js';
 import { isStructure, type TypeRegistry } from '../values/registry.js';
-import { readBlobChild, tagOf, type Nodes } from '../values/structure.js';
-import { decodeTyped, encodeTyped } from '../values/typed-blob.js';
+import { typedBlob, typedOf, type Nodes } from '../values/structure.js';
 
 function conflictOf(kind: Conflict['kind'], path: Path, sides: { base?: unknown; ours?: unknown; theirs?: unknown }, message: string): MergeResult<TreeChild> {
   return { ok: false, conflicts: [{ kind, path, ...sides, message }] };
@@ -18,7 +17,8 @@ function conflictOf(kind: Conflict['kind'], path: Path, sides: { base?: unknown;
  * base of another type counts as no common ancestor.
  */
 export async function mergeTyped(types: TypeRegistry, nodes: Nodes, path: Path, base: TreeChild | undefined, ours: TreeChild, theirs: TreeChild): Promise<MergeResult<TreeChild>> {
-  const [bt, ot, tt] = await Promise.all([base === undefined ? undefined : tagOf(base, nodes), tagOf(ours, nodes), tagOf(theirs, nodes)]);
+  const [b, o, t] = await Promise.all([base === undefined ? undefined : typedOf(base, nodes), typedOf(ours, nodes), typedOf(theirs, nodes)]);
+  const [bt, ot, tt] = [b?.tag, o?.tag, t?.tag];
   const where = path.join('/');
   if (ot === undefined || ot !== tt) {
     const [o, t] = [ot ?? 'directory', tt ?? 'directory'];
@@ -30,21 +30,21 @@ export async function mergeTyped(types: TypeRegistry, nodes: Nodes, path: Path, 
   if (ours.kind !== 'blob' || theirs.kind !== 'blob') {
     return conflictOf('invalid-value', path, {}, `${where}: a ${ot} must be a single blob, but one side holds a tree`);
   }
-  const read = async (c: TreeChild | undefined) => (c?.kind === 'blob' ? decodeTyped(await readBlobChild(c, nodes)).payload : undefined);
-  const [b, o, t] = await Promise.all([read(sameBase), read(ours), read(theirs)]);
+  const bp = sameBase === undefined ? undefined : b?.payload;
+  const [op, tp] = [o!.payload!, t!.payload!];
   if (type === undefined) {
-    return conflictOf('unknown-type', path, { base: b, ours: o, theirs: t }, `${where}: no merge registered for type ${ot}; register it (repo.types.register) and merge again`);
+    return conflictOf('unknown-type', path, { base: bp, ours: op, theirs: tp }, `${where}: no merge registered for type ${ot}; register it (repo.types.register) and merge again`);
   }
   let values: [unknown, unknown, unknown];
   try {
-    values = [b === undefined ? undefined : type.decode(b), type.decode(o!), type.decode(t!)];
+    values = [bp === undefined ? undefined : type.decode(bp), type.decode(op), type.decode(tp)];
   } catch (e) {
     if (!isGroveError(e)) throw e;
-    return conflictOf('invalid-value', path, { ours: o, theirs: t }, `${where}: a side holds bytes that are not a valid ${ot} (${e.message})`);
+    return conflictOf('invalid-value', path, { ours: op, theirs: tp }, `${where}: a side holds bytes that are not a valid ${ot} (${e.message})`);
   }
   const [bv, ov, tv] = values;
   const merged = type.merge({ base: bv, ours: ov, theirs: tv, path });
   if (!merged.ok) return merged;
-  const value = { ...blobChild(encodeTyped(type.tag, type.encode(merged.value))), mode: ours.mode };
-  return merged.notes === undefined ? { ok: true, value } : { ok: true, value, notes: merged.notes };
+  const value = { ...typedBlob(type.tag, type.encode(merged.value)), mode: ours.mode };
+  return { ...merged, value };
 }

@@ -10,7 +10,7 @@ import { shardName } from './names.js';
 import type { ShardSchema } from './schema.js';
 
 /** Whether a child is stored as a blob. */
-export function isLeafChild(child: Child<unknown>): boolean {
+function isLeafChild(child: Child<unknown>): boolean {
   return child.kind === 'leaf' || (child.kind === 'stub' && child.leaf);
 }
 
@@ -26,7 +26,7 @@ export function hashOf<V>(child: Child<V>, schema: ShardSchema<V>): Hash {
 }
 
 /** The Git tree entries of an inner node, with children ids from `idOf`. */
-export function shardEntries<V>(node: Inner<V>, idOf: (child: Child<V>) => Hash): TreeEntry[] {
+function shardEntries<V>(node: Inner<V>, idOf: (child: Child<V>) => Hash): TreeEntry[] {
   const out: TreeEntry[] = [];
   node.children.forEach((c, digit) => {
     if (c !== undefined) out.push({ name: shardName(digit, countOf(c)), mode: isLeafChild(c) ? '100644' : '40000', hash: idOf(c) });

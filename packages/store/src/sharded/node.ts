@@ -108,17 +108,11 @@ export function countOf(child: Child<unknown> | undefined): number {
   return child === undefined ? 0 : child.kind === 'leaf' ? child.entries.length : child.count;
 }
 
-/** The id of a child when known without hashing: a stub's, or a cached one. */
-export function knownHash(child: Child<unknown>): Hash | undefined {
-  return child.hash;
-}
-
-/** True when `a` and `b` are the same subtree, judged without reading or hashing. */
+/** True when `a` and `b` are the same subtree, judged without reading or hashing (by a stub's or a cached id). */
 export function same(a: Child<unknown> | undefined, b: Child<unknown> | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
-  const x = knownHash(a);
-  return x !== undefined && x === knownHash(b);
+  return a.hash !== undefined && a.hash === b.hash;
 }
 
 /** The origin a changed copy of `node` patches when saved. */

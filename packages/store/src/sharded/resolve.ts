@@ -43,7 +43,7 @@ export const strict: Resolver = {
 };
 
 /** Notes the stubs not read yet. */
-export class Collector implements Resolver {
+class Collector implements Resolver {
   readonly missing = new Set<Stub<unknown>>();
 
   need<V>(child: Child<V>): Node<V> | undefined {

@@ -35,7 +35,7 @@ export function shardedStructure<T, V>(options: ShardedStructureOptions<T, V>): 
         const merged = await ShardedTree.mergeAsync({ base: b, ours: o, theirs: t, path });
         if (!merged.ok) return merged;
         const value = await merged.value.save(nodes, tag);
-        return merged.notes === undefined ? { ok: true, value } : { ok: true, value, notes: merged.notes };
+        return { ...merged, value };
       } catch (e) {
         if (!isGroveError(e)) throw e;
         return { ok: false, conflicts: [{ kind: 'invalid-value', path, message: `${path.join('/')}: a side holds a ${tag} that cannot be read (${e.message})` }] };

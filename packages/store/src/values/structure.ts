@@ -64,13 +64,25 @@ export function readBlobChild(child: BlobChild, nodes: Nodes): Promise<Uint8Arra
   return child.pending === undefined ? nodes.readBlob(child.hash) : Promise.resolve(child.pending.payload);
 }
 
+/** An entry's type tag, and for a blob the value's bytes after the header. */
+export interface Typed {
+  readonly tag: string;
+  readonly payload?: Uint8Array;
+}
+
 /**
- * The type tag of an entry: a blob's header tag (text or bytes without
- * one), a marked tree's marker, or undefined for a plain directory.
+ * The type of an entry, reading a blob once: a blob's header tag (text or
+ * bytes without one) and payload, a marked tree's marker, or undefined for
+ * a plain directory.
  */
-export async function tagOf(child: TreeChild, nodes: Nodes): Promise<string | undefined> {
-  if (child.kind === 'blob') return decodeTyped(await readBlobChild(child, nodes)).tag;
+export async function typedOf(child: TreeChild, nodes: Nodes): Promise<Typed | undefined> {
+  if (child.kind === 'blob') return decodeTyped(await readBlobChild(child, nodes));
   if (child.kind === 'commit') return undefined;
   const marker = (await child.tree.entries()).get(MARKER);
-  return marker?.kind === 'blob' ? Buffer.from(await readBlobChild(marker, nodes)).toString('utf8') : undefined;
+  return marker?.kind === 'blob' ? { tag: Buffer.from(await readBlobChild(marker, nodes)).toString('utf8') } : undefined;
+}
+
+/** The type tag of an entry (see `typedOf`). */
+export async function tagOf(child: TreeChild, nodes: Nodes): Promise<string | undefined> {
+  return (await typedOf(child, nodes))?.tag;
 }

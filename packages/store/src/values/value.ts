@@ -4,8 +4,7 @@ import { StoreError } from '../errors.js';
 import type { Hash } from '../objects/hash.js';
 import type { TreeChild } from '../tree/tree.js';
 import { bytes, isStructure, text, type StoredType, type TypeRegistry } from './registry.js';
-import { readBlobChild, tagOf, typedBlob, type Nodes } from './structure.js';
-import { decodeTyped } from './typed-blob.js';
+import { typedBlob, typedOf, type Nodes } from './structure.js';
 
 /** A value read from the store: its entry's id, its type tag and the decoded value. */
 export interface StoredValue {
@@ -38,14 +37,14 @@ export function encodeChild<T>(type: StoredType, value: T, nodes: Nodes): Promis
  * for a plain directory. A bad payload for a known type is `corrupt-object`.
  */
 export async function readValue(types: TypeRegistry, nodes: Nodes, child: TreeChild): Promise<StoredValue | undefined> {
-  const tag = await tagOf(child, nodes);
-  if (tag === undefined || child.kind === 'commit') return undefined;
+  const typed = await typedOf(child, nodes);
+  if (typed === undefined || child.kind === 'commit') return undefined;
+  const { tag, payload } = typed;
   const hash = child.kind === 'blob' ? child.hash : child.tree.hash;
   const type = types.get(tag);
   try {
     if (type !== undefined && isStructure(type)) return { hash, tag, value: await type.load(child, nodes), known: true };
-    if (child.kind !== 'blob') return { hash, tag, value: child.tree, known: false };
-    const { payload } = decodeTyped(await readBlobChild(child, nodes));
+    if (payload === undefined) return { hash, tag, value: child.kind === 'tree' ? child.tree : undefined, known: false };
     return type === undefined ? { hash, tag, value: payload, known: false } : { hash, tag, value: type.decode(payload), known: true };
   } catch (e) {
     if (!isGroveError(e)) throw e;

@@ -41,10 +41,11 @@ interface Node {
  */
 export async function objectsToSend(store: ObjectStore, wants: readonly Hash[], haves: readonly Hash[]): Promise<PackEntry[]> {
   const commits = new Map<Hash, Node>();
-  const load = async (hash: Hash): Promise<Node> => {
+  /** The commit `hash` as a node; `read` is its object when the caller has already read it. */
+  const load = async (hash: Hash, read?: RawObject): Promise<Node> => {
     let node = commits.get(hash);
     if (node === undefined) {
-      const object = await need(store, hash);
+      const object = read ?? (await need(store, hash));
       if (object.type !== 'commit') throw new SyncError('missing-objects', `${hash} is a ${object.type}, not a commit; want commits only`, { hash });
       const c = decodeCommit(object.payload, hash);
       commits.set(hash, (node = { hash, time: c.committer.timestamp, parents: c.parents, tree: c.tree, object }));
@@ -62,9 +63,10 @@ export async function objectsToSend(store: ObjectStore, wants: readonly Hash[], 
     queue.splice(i, 0, node);
   };
   for (const have of haves) {
-    if ((await store.read(have))?.type !== 'commit') continue;
+    const object = await store.read(have);
+    if (object?.type !== 'commit') continue;
     uninteresting.add(have);
-    enqueue(await load(have));
+    enqueue(await load(have, object));
   }
   for (const want of wants) enqueue(await load(want));
   const send: Node[] = [];

@@ -41,16 +41,16 @@ export function bodyLimit(options: ServerOptions, url: string): number {
 function route(repo: Repo, options: ServerOptions, request: WireRequest, api: Handler): Route | undefined {
   const url = new URL(request.url, 'http://grove.invalid');
   const path = url.pathname;
-  const pack = bodyLimit(options, path);
+  const limit = bodyLimit(options, path);
   if (request.method === 'GET' && path.endsWith('/info/refs')) {
     const service = url.searchParams.get('service');
     if (service !== 'git-upload-pack' && service !== 'git-receive-pack') return undefined;
-    return { write: service === 'git-receive-pack', limit: pack, run: () => advertise(repo, service) };
+    return { write: service === 'git-receive-pack', limit, run: () => advertise(repo, service) };
   }
-  if (request.method === 'POST' && path.endsWith('/git-upload-pack')) return { write: false, limit: pack, run: () => serveUploadPack(repo, request.body) };
-  if (request.method === 'POST' && path.endsWith('/git-receive-pack')) return { write: true, limit: pack, run: () => serveReceivePack(repo, request.body) };
+  if (request.method === 'POST' && path.endsWith('/git-upload-pack')) return { write: false, limit, run: () => serveUploadPack(repo, request.body) };
+  if (request.method === 'POST' && path.endsWith('/git-receive-pack')) return { write: true, limit, run: () => serveReceivePack(repo, request.body) };
   if (path === '/api' || path.startsWith('/api/')) {
-    return { write: request.method !== 'GET' && request.method !== 'HEAD', limit: bodyLimit(options, path), run: () => api(request) };
+    return { write: request.method !== 'GET' && request.method !== 'HEAD', limit, run: () => api(request) };
   }
   return undefined;
 }

@@ -6,9 +6,10 @@
  */
 import { compareStamps, type Stamp } from '../../stamp.js';
 import { decodeElements } from '../element-list.js';
+import { readBlobChild } from '@grove/store';
 import type { Item } from '../item.js';
 import type { Built } from './builder.js';
-import { childrenOf, idOf, malformed, readBlob, type Layout, type NodeEntry } from './layout.js';
+import { childrenOf, idOf, malformed, type Layout, type NodeEntry } from './layout.js';
 
 /** The unopened node that starts at the cursor. */
 export interface NodeAt extends Built {
@@ -86,7 +87,7 @@ export class Cursor<T> {
       this.#frames.push({ children, level: top.level - 1, i: 0 });
       return;
     }
-    const bytes = await readBlob(this.#layout, child);
+    const bytes = await readBlobChild(child, this.#layout.nodes);
     const items = decodeElements(bytes, this.#layout.codec, this.#layout.tag);
     if (items.length === 0 || compareStamps(items[0]!.stamp, key) !== 0) malformed(this.#layout, name, 'the chunk is not named by its first element');
     this.#leaf = { items, i: 0 };

@@ -5,7 +5,7 @@
  * known from its parent without opening it.
  */
 import type { Codec } from '@grove/merge';
-import { MARKER, type BlobChild, type Nodes, type Tree, type TreeChild } from '@grove/store';
+import { MARKER, type Nodes, type Tree, type TreeChild } from '@grove/store';
 import { QueueError } from '../../errors.js';
 import { compareStamps, type Stamp } from '../../stamp.js';
 import { parseStamp } from '../stamps.js';
@@ -53,15 +53,6 @@ export async function childrenOf(layout: Layout<unknown>, tree: Tree, root = fal
   out.sort((a, b) => compareStamps(a.key, b.key));
   if (!root && out.length === 0) malformed(layout, tree.hash, 'an empty node');
   return out;
-}
-
-/**
- * The bytes of a blob child: its pending bytes when it was built in memory
- * and not written yet (the store's virtual merge ancestors are such trees),
- * else read from the store.
- */
-export function readBlob(layout: Layout<unknown>, child: BlobChild): Promise<Uint8Array> {
-  return child.pending === undefined ? layout.nodes.readBlob(child.hash) : Promise.resolve(child.pending.payload);
 }
 
 /** The stable id of a child: equal ids, equal contents. */

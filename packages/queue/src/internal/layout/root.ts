@@ -3,11 +3,11 @@
  * a `clock` blob holding the queue's clock, and the top nodes of the
  * element tree, each named by its first element's stamp.
  */
-import { blobChild, markTree, type Tree } from '@grove/store';
+import { blobChild, markTree, readBlobChild, type Tree } from '@grove/store';
 import { formatStamp, type Stamp } from '../../stamp.js';
 import { parseStamp } from '../stamps.js';
 import type { Built } from './builder.js';
-import { CLOCK, childrenOf, malformed, readBlob, type Layout, type NodeEntry } from './layout.js';
+import { CLOCK, childrenOf, malformed, type Layout, type NodeEntry } from './layout.js';
 
 export interface Root {
   readonly clock: Stamp | undefined;
@@ -20,7 +20,7 @@ export async function readRoot(layout: Layout<unknown>, tree: Tree): Promise<Roo
   const entry = (await tree.entries()).get(CLOCK);
   let clock: Stamp | undefined;
   if (entry !== undefined) {
-    clock = entry.kind === 'blob' ? parseStamp(text.decode(await readBlob(layout, entry))) : undefined;
+    clock = entry.kind === 'blob' ? parseStamp(text.decode(await readBlobChild(entry, layout.nodes))) : undefined;
     if (clock === undefined) malformed(layout, CLOCK, 'expected a blob holding a stamp time.seq.replica');
   }
   return { clock, children: await childrenOf(layout, tree, true) };

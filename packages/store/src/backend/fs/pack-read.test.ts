@@ -29,8 +29,8 @@ function thinPack(baseHash: string, deltaBytes: Buffer): { pack: Buffer; crc: nu
   return { pack: Buffer.concat([body, createHash('sha1').update(body).digest()]), crc: crc32(entry) };
 }
 
-describe('packs', () => {
-  it('resolves a REF_DELTA whose base is a loose object, and reports a missing base', async () => {
+/** A new repository holding one pack: `target` as a REF_DELTA against `base`, which is not stored. */
+async function thinDeltaRepo() {
     const backend = await openGitBackend(makeTempDir());
     const base = rawObject('blob', 'a shared beginning, then the base ending');
     const target = rawObject('blob', 'a shared beginning, and a new ending');
@@ -39,6 +39,12 @@ describe('packs', () => {
     const name = join(backend.dir!, 'objects', 'pack', `pack-${checksum.toString('hex')}`);
     writeFileSync(`${name}.pack`, pack);
     writeFileSync(`${name}.idx`, encodePackIndex([{ hash: target.hash, crc32: crc, offset: 12 }], checksum));
+  return { backend, base, target, pack, checksum, crc };
+}
+
+describe('packs', () => {
+  it('resolves a REF_DELTA whose base is a loose object, and reports a missing base', async () => {
+    const { backend, base, target } = await thinDeltaRepo();
     await expect(backend.objects.read(target.hash)).rejects.toMatchObject({ code: 'corrupt-object', data: { hash: target.hash } });
     await backend.objects.writeMany([base]);
     expect(await backend.objects.read(target.hash)).toEqual(target);
@@ -46,14 +52,7 @@ describe('packs', () => {
   });
 
   it('reads stored entries as they are: whole, OFS_DELTA and REF_DELTA bases as ids, CRC-32 checked', async () => {
-    const backend = await openGitBackend(makeTempDir());
-    const base = rawObject('blob', 'a shared beginning, then the base ending');
-    const target = rawObject('blob', 'a shared beginning, and a new ending');
-    const { pack, crc } = thinPack(base.hash, delta(Buffer.from(base.payload), 'a shared beginning'.length, ', and a new ending'));
-    const checksum = pack.subarray(pack.length - 20);
-    const name = join(backend.dir!, 'objects', 'pack', `pack-${checksum.toString('hex')}`);
-    writeFileSync(`${name}.pack`, pack);
-    writeFileSync(`${name}.idx`, encodePackIndex([{ hash: target.hash, crc32: crc, offset: 12 }], checksum));
+    const { backend, base, target, pack, checksum, crc } = await thinDeltaRepo();
     const stored = await backend.objects.readPacked!(target.hash);
     expect(stored).toMatchObject({ kind: 'delta', base: base.hash, size: pack[13]! * 16 + (pack[12]! & 0x0f) });
     expect(pack.includes(Buffer.from(stored!.data))).toBe(true);
