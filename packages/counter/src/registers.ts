@@ -1,5 +1,5 @@
 /** Max and min registers: integers whose concurrent changes keep the larger (or smaller). */
-import { codecs, idempotent, type Mergeable } from '@grove/merge';
+import { codecs, constant, idempotent, registerFamily, type Mergeable } from '@grove/merge';
 
 function extremum(tag: string, pick: (a: bigint, b: bigint) => bigint): Mergeable<bigint> {
   return idempotent({
@@ -27,3 +27,6 @@ export const maxRegister: Mergeable<bigint> = extremum('grove/max@1', (a, b) => 
  * minRegister.merge({ base: 5n, ours: 3n, theirs: 4n }); // { ok: true, value: 3n }
  */
 export const minRegister: Mergeable<bigint> = extremum('grove/min@1', (a, b) => (a < b ? a : b));
+
+registerFamily(constant(maxRegister.tag, maxRegister));
+registerFamily(constant(minRegister.tag, minRegister));

@@ -1,8 +1,10 @@
 /** The map as a `Mergeable` (in memory, or nested in another value) and as a store `Structure` (sharded on disk). */
-import { mapOf, type Mergeable } from '@grove/merge';
+import { composeTag, integerOption, mapOf, paramsOf, registerFamily, type Mergeable } from '@grove/merge';
 import { shardedStructure, type Structure } from '@grove/store';
 import { mapSchema, type MapOptions } from './internal/schema.js';
 import { decode, encode, equals, merge, wrap, type GroveMap } from './map.js';
+
+const SHARDED_MAP = 'grove/sharded-map@1';
 
 /**
  * Maps of `type` values as a `Mergeable`: the whole map in one encoding
@@ -18,7 +20,8 @@ export function mergeable<V>(type: Mergeable<V>, options: MapOptions = {}): Merg
 
 /**
  * Maps of `type` values as a store `Structure` (tag
- * `grove/sharded-map@1(<value tag>)`): one typed blob up to `leafCapacity`
+ * `grove/sharded-map@1(<value tag>)`, with `leaf=<n>` when the leaf
+ * capacity is set): one typed blob up to `leafCapacity`
  * keys, else a tree of shards, so a change writes O(log n) objects, equal
  * maps have equal ids, and a merge opens only the shards that differ.
  * Keys live inside leaf blobs, never in Git names. Reads are lazy (see `load`).
@@ -26,11 +29,20 @@ export function mergeable<V>(type: Mergeable<V>, options: MapOptions = {}): Merg
  * await main.set(['votes'], of(counter, [['ada', 1n]]), { type: structure(counter) });
  */
 export function structure<V>(type: Mergeable<V>, options: MapOptions = {}): Structure<GroveMap<V>> {
-  const capacity = options.leafCapacity === undefined ? '' : `;leaf=${options.leafCapacity}`;
+  const leaf = options.leafCapacity === undefined ? {} : { leaf: String(options.leafCapacity) };
   return shardedStructure({
-    tag: `grove/sharded-map@1(${type.tag})${capacity}`,
+    tag: composeTag(SHARDED_MAP, [type.tag], leaf),
     schema: mapSchema(type, options),
     wrap: (tree) => wrap(type, tree),
     unwrap: (map) => map.tree,
   });
 }
+
+registerFamily({
+  name: SHARDED_MAP,
+  build(term, resolve) {
+    const [value] = paramsOf(term, { args: 1, options: ['leaf'] });
+    const leafCapacity = integerOption(term, 'leaf');
+    return structure(resolve(value!), leafCapacity === undefined ? {} : { leafCapacity });
+  },
+});

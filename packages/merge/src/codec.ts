@@ -24,12 +24,16 @@ export const string: Codec<string> = {
 
 const INTEGER = /^-?(0|[1-9][0-9]*)$/;
 
-/** Arbitrary-precision integers as decimal text (`-12`), no leading zeros, no `-0`. */
+/**
+ * Arbitrary-precision integers as decimal text (`-12`), no leading zeros,
+ * no `-0`. Decoding also accepts one trailing line end (`"15\n"`, as an
+ * editor saves the file); encoding writes the canonical form again.
+ */
 export const bigint: Codec<bigint> = {
   tag: 'bigint',
   encode: (value) => utf8(value.toString()),
   decode(bytes) {
-    const text = fromUtf8(bytes);
+    const text = fromUtf8(bytes)?.replace(/\r?\n$/, '');
     if (text === undefined || !INTEGER.test(text) || text === '-0') {
       throw new DecodeError({ tag: 'bigint', offset: 0, reason: 'expected a decimal integer such as -12' });
     }

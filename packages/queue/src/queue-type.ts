@@ -4,7 +4,7 @@
  * blob (a `Mergeable`), and stores them in a Grove store as a Merkle tree
  * (`stored`, a `Structure`).
  */
-import type { Codec, MergeArgs, Mergeable } from '@grove/merge';
+import { composeTag, integerOption, paramsOf, registerFamily, type Codec, type MergeArgs, type Mergeable } from '@grove/merge';
 import { QueueError } from './errors.js';
 import { decodeQueue, encodeQueue } from './internal/flat-codec.js';
 import { Item } from './internal/item.js';
@@ -56,6 +56,7 @@ export interface QueueType<T> extends Mergeable<Queue<T>> {
 }
 
 const DEFAULT_FANOUT = 64;
+const QUEUE = 'grove/queue@1';
 
 function fanoutBits(tag: string, fanout: number): number {
   const bits = Math.log2(fanout);
@@ -78,12 +79,12 @@ const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.e
  */
 export function queue<T>(codec: Codec<T>, options: QueueOptions = {}): QueueType<T> {
   const fanout = options.fanout ?? DEFAULT_FANOUT;
-  const tag = `grove/queue@1(${codec.tag}${fanout === DEFAULT_FANOUT ? '' : `,fanout=${fanout}`})`;
+  const tag = composeTag(QUEUE, [codec.tag], fanout === DEFAULT_FANOUT ? {} : { fanout: String(fanout) });
   const bits = fanoutBits(tag, fanout);
   const replica = options.replica ?? randomReplica();
   checkReplica(tag, replica);
   const clock = options.clock ?? Date.now;
-  return {
+  const type: QueueType<T> = {
     tag,
     replica,
     empty: () => fromItems([], undefined),
@@ -111,6 +112,17 @@ export function queue<T>(codec: Codec<T>, options: QueueOptions = {}): QueueType
     },
     encode: (queue) => encodeQueue(valueOf(queue), codec),
     decode: (bytes) => decodeQueue(bytes, codec, tag),
-    stored: queueStructure(tag, codec, bits),
+    stored: queueStructure(tag, codec, bits, () => type),
   };
+  return type;
 }
+
+/** Rebuilds a queue's stored structure from its tag, as a reader that never pushes (a random replica id). */
+registerFamily({
+  name: QUEUE,
+  build(term, resolve) {
+    const [element] = paramsOf(term, { args: 1, options: ['fanout'] });
+    const fanout = integerOption(term, 'fanout');
+    return queue(resolve(element!), fanout === undefined ? {} : { fanout }).stored;
+  },
+});

@@ -4,7 +4,7 @@
  * memory and for combinators (`record({ body: rope })`). In a store, use
  * `structure` (structure.ts), which keeps a text as a tree of chunks.
  */
-import { codecs, ok, type MergeArgs, type MergeResult, type Mergeable } from '@grove/merge';
+import { codecs, constant, ok, registerFamily, type MergeArgs, type MergeResult, type Mergeable } from '@grove/merge';
 import { runInMemory } from './internal/drive.js';
 import { applyHunks } from './internal/merge-hunks.js';
 import { threeWay, unrelated } from './internal/three-way.js';
@@ -63,3 +63,5 @@ export function decode(bytes: Uint8Array): Rope {
  * const page = record({ title: defaultMerge(codecs.string), body: mergeable });
  */
 export const mergeable: Mergeable<Rope> = { tag: 'grove/rope-text@1', equals, merge, encode, decode };
+
+registerFamily(constant(mergeable.tag, mergeable));

@@ -4,7 +4,7 @@
  * since the rope was last saved or loaded; merging walks the three stored
  * trees, skips equal subtrees, and loads only the nodes that differ.
  */
-import { isGroveError, ok, type MergeResult } from '@grove/merge';
+import { constant, isGroveError, ok, registerFamily, type MergeResult } from '@grove/merge';
 import type { Nodes, Structure, StructureMergeArgs, Tree, TreeChild } from '@grove/store';
 import { RopeError } from './errors.js';
 import { canonicalize } from './internal/canonical.js';
@@ -97,3 +97,5 @@ export const structure: Structure<Rope> = {
     }
   },
 };
+
+registerFamily(constant(TAG, structure));

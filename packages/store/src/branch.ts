@@ -59,13 +59,15 @@ export class Branch {
 
   /** The value at `path` with its type tag and blob id, or undefined. */
   async read(path: Path): Promise<StoredValue | undefined> {
-    const child = await (await this.tree()).get(path);
-    return child === undefined ? undefined : this.repo.value(child);
+    const head = await this.head();
+    const child = await (await this.repo.commitTree(head)).get(path);
+    return child === undefined ? undefined : this.repo.value(child, { path, commit: head });
   }
 
   /** The value at `path`, decoded (checked against `type` when given); undefined when absent. */
   async get<T = unknown>(path: Path, type?: Mergeable<T> | Structure<T>): Promise<T | undefined> {
-    return this.#transaction(await this.tree()).get(path, type);
+    const head = await this.head();
+    return new Transaction(await this.repo.commitTree(head), this.repo, head).get(path, type);
   }
 
   /** The names directly under `path` and whether each is a blob or a tree. */
@@ -96,17 +98,13 @@ export class Branch {
     for (let attempt = 0; attempt < this.repo.retries; attempt++) {
       const head = await this.head();
       const before = await this.repo.commitTree(head);
-      const tx = this.#transaction(before);
+      const tx = new Transaction(before, this.repo, head);
       await f(tx);
       if (tx.tree.hash === before.hash) return undefined;
       const commit = await this.repo.writeCommit(tx.tree, head === undefined ? [] : [head], { message: options.message ?? tx.summary, ...(options.author ? { author: options.author } : {}) });
       if (await this.repo.moveRef(this.ref, head, commit.hash)) return commit;
     }
     throw new StoreError('retries-exhausted', `${this.name} kept moving during ${this.repo.retries} attempts; retry later or raise the retries option`, { ref: this.ref });
-  }
-
-  #transaction(tree: Tree): Transaction {
-    return new Transaction(tree, this.repo);
   }
 
   /** A new branch `name` at this branch's head (or at `from`). Throws `invalid-ref` if it exists. */

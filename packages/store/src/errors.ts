@@ -9,6 +9,7 @@ export type StoreErrorCode =
   | 'corrupt-object'
   | 'not-a-repository'
   | 'wrong-type'
+  | 'unknown-type'
   | 'history-too-deep'
   | 'retries-exhausted';
 

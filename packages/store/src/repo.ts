@@ -16,9 +16,9 @@ import { isHash, type Hash } from './objects/hash.js';
 import { checkBranchName, type Path } from './objects/names.js';
 import { commitObject, Objects, type Commit } from './objects/objects.js';
 import { Tree, type TreeChild } from './tree/tree.js';
-import { TypeRegistry, type StoredType } from './values/registry.js';
+import { TypeRegistry, type StoredFamily, type StoredType } from './values/registry.js';
 import type { Nodes } from './values/structure.js';
-import { readValue, type StoredValue } from './values/value.js';
+import { readValue, type Place, type StoredValue } from './values/value.js';
 import { FailureChannel } from './watch/failures.js';
 
 /** Who writes commits. */
@@ -34,8 +34,12 @@ export interface RepoOptions {
   readonly author?: Identity;
   /** Minutes east of UTC written in commits (default 0). */
   readonly timezoneOffset?: number;
-  /** Types to register besides the built-in text, bytes, json and counter. */
-  readonly types?: readonly StoredType[];
+  /**
+   * User-defined types (or families of them) to register. Built-in types,
+   * and those of every structure package this process imports, are known
+   * without registration.
+   */
+  readonly types?: readonly (StoredType | StoredFamily)[];
   /** Commits a common-ancestor search may visit (default 1,000,000). */
   readonly maxCommits?: number;
   /** Attempts of a read-modify-write that keeps losing its compare-and-set (default 100). */
@@ -147,9 +151,13 @@ export class Repo {
     return hash === undefined ? this.nodes.emptyTree() : this.tree((await this.readCommit(hash)).tree);
   }
 
-  /** The value an entry holds, decoded by its type; undefined for a plain directory. */
-  value(child: TreeChild): Promise<StoredValue | undefined> {
-    return readValue(this.types, this.nodes, child);
+  /**
+   * The value an entry holds, decoded by the type its tag names; undefined
+   * for a plain directory. Throws `unknown-type` for a type this process
+   * does not know; `place` (path, commit) is named in errors.
+   */
+  value(child: TreeChild, place: Place = {}): Promise<StoredValue | undefined> {
+    return readValue(this.types, this.nodes, child, place);
   }
 
   /** A signature for `who` (default: the repository's author) at the clock's time. */
@@ -173,15 +181,20 @@ export class Repo {
     return this.diffTrees(await this.commitTree(a), await this.commitTree(b));
   }
 
-  /** The changes from tree `a` to tree `b`, values decoded. Equal subtrees are skipped. */
+  /**
+   * The changes from tree `a` to tree `b`, values decoded. Equal subtrees
+   * are skipped. A value of a type this process does not know has `known`
+   * false and no value, so a diff never fails on it.
+   */
   async diffTrees(a: Tree, b: Tree): Promise<Change[]> {
     const raw = await diffTrees(a, b);
+    const read = (child: TreeChild, path: Path) => readValue(this.types, this.nodes, child, { path }, true);
     return Promise.all(
       raw.map(async (c) => ({
         path: c.path,
         kind: c.kind,
-        ...(c.old === undefined ? {} : { old: await this.value(c.old) }),
-        ...(c.new === undefined ? {} : { new: await this.value(c.new) }),
+        ...(c.old === undefined ? {} : { old: await read(c.old, c.path) }),
+        ...(c.new === undefined ? {} : { new: await read(c.new, c.path) }),
       })),
     );
   }

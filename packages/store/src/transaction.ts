@@ -1,21 +1,24 @@
 /** A read-modify-write transaction over one tree: what `Branch.update` hands to its callback. */
 import type { Mergeable } from '@grove/merge';
-import { StoreError } from './errors.js';
+import type { Hash } from './objects/hash.js';
 import type { Path } from './objects/names.js';
 import type { Repo } from './repo.js';
 import type { Tree } from './tree/tree.js';
 import type { StoredType } from './values/registry.js';
 import type { Structure } from './values/structure.js';
-import { defaultType, encodeChild } from './values/value.js';
+import { defaultType, encodeChild, readAs } from './values/value.js';
 
 export class Transaction {
   #tree: Tree;
   readonly #repo: Repo;
   readonly #log: string[] = [];
+  readonly #commit: Hash | undefined;
 
-  constructor(tree: Tree, repo: Repo) {
+  /** A transaction over `tree`, the tree of commit `commit` (named in errors). */
+  constructor(tree: Tree, repo: Repo, commit?: Hash) {
     this.#tree = tree;
     this.#repo = repo;
+    this.#commit = commit;
   }
 
   /** The tree as changed so far. */
@@ -29,22 +32,21 @@ export class Transaction {
   }
 
   /**
-   * The value at `path`, decoded by `type` when given (its tag must match),
-   * else by the type its blob names; undefined when absent or a subtree.
+   * The value at `path`, decoded by `type` when given (`wrong-type` unless
+   * the stored tag is `type`'s), else by the type its tag names
+   * (`unknown-type` when this process knows no such type); undefined when
+   * absent or a plain directory.
    */
   async get<T>(path: Path, type?: Mergeable<T> | Structure<T>): Promise<T | undefined> {
     const child = await this.#tree.get(path);
-    const stored = child === undefined ? undefined : await this.#repo.value(child);
-    if (stored === undefined) return undefined;
-    if (type !== undefined && stored.tag !== type.tag) {
-      throw new StoreError('wrong-type', `${path.join('/')} holds a ${stored.tag}, not a ${type.tag}; read it with its own type`, { path, expected: type.tag, actual: stored.tag });
-    }
-    return stored.value as T;
+    if (child === undefined) return undefined;
+    const place = { path, commit: this.#commit };
+    if (type !== undefined) return readAs<T>(type as StoredType, this.#repo.nodes, child, place);
+    return (await this.#repo.value(child, place))?.value as T | undefined;
   }
 
   /** Stores `value` at `path` as `type` (default: text for strings, bytes for byte arrays). */
   async set<T>(path: Path, value: T, type: Mergeable<T> | Structure<T> = defaultType(value)): Promise<void> {
-    this.#repo.types.register(type as StoredType);
     this.#tree = await this.#tree.set(path, await encodeChild(type as StoredType, value, this.#repo.nodes));
     this.#log.push(`set ${path.join('/')}`);
   }

@@ -4,6 +4,7 @@ import { compareBytes, fromUtf8, utf8 } from '../internal/bytes.js';
 import { frame, unframe } from '../internal/frame.js';
 import type { Codec, Mergeable } from '../mergeable.js';
 import { idempotent } from './default.js';
+import { composeTag } from '../tags.js';
 
 /** A value with the time and replica that wrote it. */
 export interface Stamped<T> {
@@ -37,7 +38,7 @@ const TIME = /^(0|[1-9][0-9]*)$/;
  * title.stamp('Hello'); // { value: 'Hello', time: 5, replica: 'a' }
  */
 export function lww<T>(codec: Codec<T>, options: LwwOptions = {}): Lww<T> {
-  const tag = `grove/lww@1(${codec.tag})`;
+  const tag = composeTag('grove/lww@1', [codec.tag]);
   const clock = options.clock ?? Date.now;
   const replica = options.replica ?? '';
   const encode = (s: Stamped<T>) => frame([utf8(String(s.time)), utf8(s.replica), codec.encode(s.value)]);

@@ -4,6 +4,7 @@ import { compareBytes, fromUtf8, utf8 } from '../internal/bytes.js';
 import { mergeChild } from '../internal/child.js';
 import { frame, unframe } from '../internal/frame.js';
 import { childPath, type Conflict, type Mergeable } from '../mergeable.js';
+import { composeTag } from '../tags.js';
 
 /** Keys with their UTF-8 bytes, in byte order. */
 function sortedKeys(keys: Iterable<string>): (readonly [string, Uint8Array])[] {
@@ -22,15 +23,12 @@ function sortedKeys(keys: Iterable<string>): (readonly [string, Uint8Array])[] {
  * // a: 4n, b: 1n
  */
 export function mapOf<V>(value: Mergeable<V>): Mergeable<ReadonlyMap<string, V>> {
-  const tag = `grove/map@1(${value.tag})`;
+  const tag = composeTag('grove/map@1', [value.tag]);
   return {
     tag,
     equals(a, b) {
       if (a.size !== b.size) return false;
-      for (const [k, v] of a) {
-        const w = b.get(k);
-        if (w === undefined || !value.equals(v, w)) return false;
-      }
+      for (const [k, v] of a) if (!b.has(k) || !value.equals(v, b.get(k)!)) return false;
       return true;
     },
     encode: (map) => frame(sortedKeys(map.keys()).flatMap(([k, bytes]) => [bytes, value.encode(map.get(k)!)])),
@@ -52,14 +50,13 @@ export function mapOf<V>(value: Mergeable<V>): Mergeable<ReadonlyMap<string, V>>
       const out = new Map<string, V>();
       const conflicts: Conflict[] = [];
       for (const [k] of sortedKeys(new Set([...ours.keys(), ...theirs.keys()]))) {
-        const b = base?.get(k);
-        const o = ours.get(k);
-        const t = theirs.get(k);
-        if (o === undefined || t === undefined) {
-          if (b === undefined) out.set(k, (o ?? t)!);
+        // Values may themselves be undefined (a map of options): ask `has`, never compare with undefined.
+        if (!ours.has(k) || !theirs.has(k)) {
+          if (!base?.has(k)) out.set(k, ours.has(k) ? ours.get(k)! : theirs.get(k)!);
           continue;
         }
-        const r = mergeChild(value, { base: b, ours: o, theirs: t, path: childPath(path, k) });
+        const b = base?.has(k) ? base.get(k) : undefined;
+        const r = mergeChild(value, { base: b, ours: ours.get(k)!, theirs: theirs.get(k)!, path: childPath(path, k) });
         if (r.ok) out.set(k, r.value);
         else conflicts.push(...r.conflicts);
       }

@@ -4,6 +4,7 @@ import { fromUtf8, utf8 } from '../internal/bytes.js';
 import { frame, unframe } from '../internal/frame.js';
 import { checkIncreasing, keyBy, sortedEntries } from '../internal/keyed.js';
 import type { Codec, Mergeable } from '../mergeable.js';
+import { composeTag } from '../tags.js';
 
 const COUNT = /^[1-9][0-9]*$/;
 
@@ -18,7 +19,7 @@ const COUNT = /^[1-9][0-9]*$/;
  * // Map { 'x' => 4 }
  */
 export function multiset<T>(element: Codec<T>): Mergeable<ReadonlyMap<T, number>> {
-  const tag = `grove/multiset@1(${element.tag})`;
+  const tag = composeTag('grove/multiset@1', [element.tag]);
   const index = (bag: ReadonlyMap<T, number>) => keyBy(element, bag);
   const countOf = (bag: ReturnType<typeof index>, key: string) => bag.get(key)?.extra ?? 0;
   return {

@@ -3,6 +3,7 @@ import { DecodeError } from '../errors.js';
 import { mergeChild } from '../internal/child.js';
 import { frame, unframe } from '../internal/frame.js';
 import { conflict, formatPath, type Mergeable } from '../mergeable.js';
+import { composeTag } from '../tags.js';
 
 /**
  * A value that may be absent (`undefined`). Merge: both present merge by
@@ -13,7 +14,7 @@ import { conflict, formatPath, type Mergeable } from '../mergeable.js';
  * option(counter).merge({ base: 1n, ours: undefined, theirs: 1n }); // { ok: true, value: undefined }
  */
 export function option<T>(inner: Mergeable<T>): Mergeable<T | undefined> {
-  const tag = `grove/option@1(${inner.tag})`;
+  const tag = composeTag('grove/option@1', [inner.tag]);
   const equals = (a: T | undefined, b: T | undefined): boolean =>
     a === undefined || b === undefined ? a === b : inner.equals(a, b);
   return {

@@ -4,6 +4,7 @@ import { fromUtf8, utf8 } from '../internal/bytes.js';
 import { mergeChild } from '../internal/child.js';
 import { frame, unframe } from '../internal/frame.js';
 import { childPath, type Conflict, type Mergeable } from '../mergeable.js';
+import { composeTag } from '../tags.js';
 
 /** Field name to the mergeable of that field. */
 export type Fields = { readonly [name: string]: Mergeable<any> };
@@ -22,7 +23,7 @@ export type RecordOf<F extends Fields> = { readonly [K in keyof F]: F[K] extends
  */
 export function record<F extends Fields>(fields: F): Mergeable<RecordOf<F>> {
   const names = Object.keys(fields).sort();
-  const tag = `grove/record@1{${names.map((n) => `${n}:${fields[n]!.tag}`).join(',')}}`;
+  const tag = composeTag('grove/record@1', [], {}, names.map((n) => [n, fields[n]!.tag] as const));
   const field = (name: string): Mergeable<unknown> => fields[name]!;
   type V = RecordOf<F>;
   const get = (value: V, name: string): unknown => (value as Record<string, unknown>)[name];

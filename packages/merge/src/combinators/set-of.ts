@@ -2,6 +2,7 @@
 import { frame, unframe } from '../internal/frame.js';
 import { checkIncreasing, keyBy, sortedEntries } from '../internal/keyed.js';
 import type { Codec, Mergeable } from '../mergeable.js';
+import { composeTag } from '../tags.js';
 
 /**
  * A set; elements are equal when their encodings are. Merge: base minus
@@ -14,7 +15,7 @@ import type { Codec, Mergeable } from '../mergeable.js';
  * // Set { 'a', 'c' }
  */
 export function setOf<T>(element: Codec<T>): Mergeable<ReadonlySet<T>> {
-  const tag = `grove/set@1(${element.tag})`;
+  const tag = composeTag('grove/set@1', [element.tag]);
   const index = (set: ReadonlySet<T>) => keyBy(element, [...set].map((v) => [v, undefined] as const));
   const toSet = (entries: { value: T }[]) => new Set(entries.map((e) => e.value));
   return {

@@ -3,7 +3,7 @@
  * (see layout/README.md). It also reads queues stored as one typed blob
  * by the `Mergeable` encoding, and merges them by loading them.
  */
-import { formatPath, isGroveError, type Codec, type Conflict, type Path } from '@grove/merge';
+import { formatPath, isGroveError, type Codec, type Conflict, type Mergeable, type Path } from '@grove/merge';
 import { readBlobChild, type Nodes, type TreeChild } from '@grove/store';
 import type { Element, Queue, QueueStructure, StoredMergeResult } from '../queue.js';
 import { decodeQueue } from './flat-codec.js';
@@ -14,7 +14,7 @@ import { saveTree } from './layout/save.js';
 import { mergeQueues } from './merge-items.js';
 import { valueOf, type QueueValue } from './value.js';
 
-export function queueStructure<T>(tag: string, codec: Codec<T>, bits: number): QueueStructure<T> {
+export function queueStructure<T>(tag: string, codec: Codec<T>, bits: number, asValue: () => Mergeable<Queue<T>>): QueueStructure<T> {
   const layout = (nodes: Nodes): Layout<T> => ({ tag, codec, bits, nodes });
   const header = new TextEncoder().encode(`#!grove ${tag}\n`);
   const load = async (child: TreeChild, nodes: Nodes): Promise<QueueValue<T>> => {
@@ -29,6 +29,7 @@ export function queueStructure<T>(tag: string, codec: Codec<T>, bits: number): Q
     tag,
     save,
     load,
+    asValue,
     async merge({ base, ours, theirs, path, nodes }): Promise<StoredMergeResult<T>> {
       try {
         if (ours.kind === 'tree' && theirs.kind === 'tree' && (base === undefined || base.kind === 'tree')) {

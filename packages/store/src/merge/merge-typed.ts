@@ -3,9 +3,10 @@
  * merged by its `Mergeable`, or a structure merged by its `Structure`.
  */
 import { isGroveError, type Conflict, type MergeResult, type Path } from '@grove/merge';
-import type { TreeChild } from '../tree/tree.js';
+import type { BlobChild, TreeChild } from '../tree/tree.js';
 import { isStructure, type TypeRegistry } from '../values/registry.js';
 import { typedBlob, typedOf, type Nodes } from '../values/structure.js';
+import { unknownType } from '../values/value.js';
 
 function conflictOf(kind: Conflict['kind'], path: Path, sides: { base?: unknown; ours?: unknown; theirs?: unknown }, message: string): MergeResult<TreeChild> {
   return { ok: false, conflicts: [{ kind, path, ...sides, message }] };
@@ -26,14 +27,14 @@ export async function mergeTyped(types: TypeRegistry, nodes: Nodes, path: Path, 
   }
   const type = types.get(ot);
   const sameBase = bt === ot ? base : undefined;
-  if (type !== undefined && isStructure(type)) return type.merge({ base: sameBase, ours, theirs, path, nodes });
-  if (ours.kind !== 'blob' || theirs.kind !== 'blob') {
-    return conflictOf('invalid-value', path, {}, `${where}: a ${ot} must be a single blob, but one side holds a tree`);
-  }
   const bp = sameBase === undefined ? undefined : b?.payload;
-  const [op, tp] = [o!.payload!, t!.payload!];
+  const [op, tp] = [o!.payload, t!.payload];
   if (type === undefined) {
-    return conflictOf('unknown-type', path, { base: bp, ours: op, theirs: tp }, `${where}: no merge registered for type ${ot}; register it (repo.types.register) and merge again`);
+    return conflictOf('unknown-type', path, { base: bp, ours: op, theirs: tp }, `${unknownType(types, ot, { path }).message}, then merge again`);
+  }
+  if (isStructure(type)) return type.merge({ base: sameBase, ours, theirs, path, nodes });
+  if (op === undefined || tp === undefined) {
+    return conflictOf('invalid-value', path, {}, `${where}: a ${ot} must be a single blob, but one side holds a tree`);
   }
   let values: [unknown, unknown, unknown];
   try {
@@ -45,6 +46,6 @@ export async function mergeTyped(types: TypeRegistry, nodes: Nodes, path: Path, 
   const [bv, ov, tv] = values;
   const merged = type.merge({ base: bv, ours: ov, theirs: tv, path });
   if (!merged.ok) return merged;
-  const value = { ...typedBlob(type.tag, type.encode(merged.value)), mode: ours.mode };
+  const value = { ...typedBlob(type.tag, type.encode(merged.value)), mode: (ours as BlobChild).mode };
   return { ...merged, value };
 }

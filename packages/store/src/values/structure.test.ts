@@ -25,8 +25,8 @@ const names: Structure<ReadonlySet<string>> = {
 const list = async (child: TreeChild, nodes: Nodes) => [...(await names.load(child, nodes))].sort();
 
 describe('structures in the store', () => {
-  it('are saved as marked subtrees, read back, and merged by their own merge', async () => {
-    const repo = Repo.memory();
+  it('are saved as marked subtrees, read back, and merged by their own merge once registered', async () => {
+    const repo = Repo.memory({ types: [names] });
     const main = repo.branch('main');
     await main.set(['team'], new Set(['ada', 'bob']), { type: names });
     expect([...(await main.get(['team'], names))!].sort()).toEqual(['ada', 'bob']);

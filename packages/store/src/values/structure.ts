@@ -5,11 +5,11 @@
  * tag; the store dispatches reads and merges at that path to the structure.
  * A structure may also store small values as a single typed blob.
  */
-import type { MergeResult } from '@grove/merge';
+import type { Mergeable, MergeResult } from '@grove/merge';
 import type { Hash } from '../objects/hash.js';
 import type { Path } from '../objects/names.js';
 import { blobChild, type BlobChild, type Tree, type TreeChild } from '../tree/tree.js';
-import { decodeTyped, encodeTyped } from './typed-blob.js';
+import { canonicalTag, decodeTyped, encodeTyped } from './typed-blob.js';
 
 /** What a structure may use to build and read its nodes. */
 export interface Nodes {
@@ -41,6 +41,12 @@ export interface Structure<T> {
   load(child: TreeChild, nodes: Nodes): Promise<T>;
   /** Three-way merge of stored versions; conflicts are data. */
   merge(args: StructureMergeArgs): Promise<MergeResult<TreeChild>>;
+  /**
+   * The same type as one encoded value under the same tag, for a structure
+   * that can also sit inside another value (a map of queues); absent when
+   * it cannot.
+   */
+  asValue?(): Mergeable<T>;
 }
 
 /** The name of the marker entry in a structure's root tree. */
@@ -79,7 +85,7 @@ export async function typedOf(child: TreeChild, nodes: Nodes): Promise<Typed | u
   if (child.kind === 'blob') return decodeTyped(await readBlobChild(child, nodes));
   if (child.kind === 'commit') return undefined;
   const marker = (await child.tree.entries()).get(MARKER);
-  return marker?.kind === 'blob' ? { tag: Buffer.from(await readBlobChild(marker, nodes)).toString('utf8') } : undefined;
+  return marker?.kind === 'blob' ? { tag: canonicalTag(Buffer.from(await readBlobChild(marker, nodes)).toString('utf8')) } : undefined;
 }
 
 /** The type tag of an entry (see `typedOf`). */

@@ -4,6 +4,7 @@
  * `git show` and `git checkout` give the text itself; only plain data that
  * happens to begin with the marker gets an explicit header.
  */
+import { formatTag, parseTag } from '@grove/merge';
 import { StoreError } from '../errors.js';
 
 const MARKER = Buffer.from('#!grove ');
@@ -37,7 +38,7 @@ export function decodeTyped(blob: Uint8Array): TypedBytes {
   if (startsWithMarker(blob)) {
     const end = blob.indexOf(0x0a, MARKER.length);
     if (end > MARKER.length && end - MARKER.length <= MAX_TAG) {
-      return { tag: Buffer.from(blob.subarray(MARKER.length, end)).toString('utf8'), payload: blob.subarray(end + 1) };
+      return { tag: canonicalTag(Buffer.from(blob.subarray(MARKER.length, end)).toString('utf8')), payload: blob.subarray(end + 1) };
     }
   }
   return { tag: isUtf8(blob) ? TEXT : BYTES, payload: blob };
@@ -52,4 +53,25 @@ function isUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
+}
+
+const canonical = new Map<string, string>();
+
+/**
+ * `tag` in the canonical form of the tag grammar, so tags written in an
+ * older form (`grove/sharded-set@1(string);leaf=16`) compare equal to the
+ * ones written now. A tag outside the grammar is returned as it is.
+ */
+export function canonicalTag(tag: string): string {
+  let out = canonical.get(tag);
+  if (out === undefined) {
+    try {
+      out = formatTag(parseTag(tag));
+    } catch {
+      out = tag;
+    }
+    if (canonical.size >= 10_000) canonical.clear();
+    canonical.set(tag, out);
+  }
+  return out;
 }
