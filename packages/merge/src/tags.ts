@@ -78,8 +78,8 @@ class Parser {
   at = 0;
   constructor(readonly tag: string) {}
 
-  fail(reason: string): never {
-    throw new TagError({ tag: this.tag, offset: this.at, reason });
+  fail(reason: string, offset = this.at): never {
+    throw new TagError({ tag: this.tag, offset, reason });
   }
 
   rest(): string {
@@ -114,9 +114,10 @@ class Parser {
     const args: TypeTerm[] = [];
     const options: Record<string, string> = {};
     const option = () => {
+      const start = this.at;
       const key = this.match(KEY, 'an option key');
       this.expect('=');
-      if (Object.hasOwn(options, key)) this.fail(`option "${key}" appears twice`);
+      if (Object.hasOwn(options, key)) this.fail(`option "${key}" appears twice`, start);
       options[key] = this.text('an option value');
     };
     if (this.eat('(')) {
@@ -130,9 +131,10 @@ class Parser {
     if (this.eat('{')) {
       fields = [];
       do {
+        const start = this.at;
         const label = this.text('a field label');
         this.expect(':');
-        if (fields.some(([l]) => l === label)) this.fail(`field "${label}" appears twice`);
+        if (fields.some(([l]) => l === label)) this.fail(`field "${label}" appears twice`, start);
         fields.push([label, this.term()]);
       } while (this.eat(','));
       this.expect('}');

@@ -109,6 +109,28 @@ describe('git writes, Grove reads', () => {
   });
 });
 
+describe('values edited by ordinary tools', () => {
+  it('reads a counter an editor saved with a trailing newline, and the next write is canonical again', async () => {
+    const dir = tempDir();
+    await (await Repo.open(dir, { clock: clock() })).branch('main').set(['views'], 3n, { type: counter });
+    const work = tempDir();
+    git(work, 'clone', '-q', dir, '.');
+    const edit = (text: string) =>
+      execFileSync('sh', ['-c', `git pull -q origin main && printf '${text}' > views && git commit -qam edit && git push -q origin HEAD:main`], { cwd: work, env });
+    edit('#!grove grove/counter@1\\n15\\n');
+    const main = (await Repo.open(dir, { clock: clock() })).branch('main');
+    expect(await main.get(['views'], counter)).toBe(15n);
+    await main.set(['views'], 16n, { type: counter });
+    expect(git(dir, 'show', 'main:views')).toBe('#!grove grove/counter@1\n16');
+    edit('#!grove grove/counter@1\\nseven\\n');
+    const bad = git(work, 'rev-parse', 'HEAD');
+    await expect((await Repo.open(dir)).branch('main').get(['views'], counter)).rejects.toMatchObject({
+      code: 'corrupt-object',
+      message: expect.stringMatching(new RegExp(`^views at commit ${bad} \\([0-9a-f]{40}\\) is not a valid grove/counter@1: .*expected a decimal integer such as -12`)),
+    });
+  });
+});
+
 describe('concurrent writers on one repository', () => {
   it('loses no update between two Repo instances and git committing meanwhile', async () => {
     const dir = tempDir();

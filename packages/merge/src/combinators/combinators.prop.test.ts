@@ -40,13 +40,13 @@ laws(idemCounter, small, {
 laws(counter, small, { skip: notIdempotent, spec: ({ base, ours, theirs }) => ({ ok: true, value: ours + theirs - (base ?? 0n) }) });
 
 const maybe = option(str);
-laws(maybe, fc.option(text, { nil: undefined }), {
-  spec({ base, ours, theirs }) {
-    if (base === ours) return { ok: true, value: theirs };
-    if (base === theirs || ours === theirs) return { ok: true, value: ours };
-    return { ok: false };
-  },
-});
+const maybeText = fc.option(text, { nil: undefined });
+const optionSpec = ({ base, ours, theirs }: Versions<string | undefined>): Expected<string | undefined> => {
+  if (base === ours) return { ok: true, value: theirs };
+  if (base === theirs || ours === theirs) return { ok: true, value: ours };
+  return { ok: false };
+};
+laws(maybe, maybeText, { spec: optionSpec });
 
 const profile = record({ name: str, visits: counter });
 laws(profile, fc.record({ name: text, visits: small }), {
@@ -69,17 +69,16 @@ function mapEdit<V>(value: fc.Arbitrary<V>) {
     });
 }
 
-/** Map semantics stated per key: removals win, additions kept, both present merged by `value`. */
+/** Map semantics stated per key: removals win, additions kept, both present merged by `value` (values may be undefined). */
 function mapSpec<V>(value: (v: Versions<V>) => Expected<V>) {
   return ({ base, ours, theirs }: Versions<ReadonlyMap<string, V>>): Expected<ReadonlyMap<string, V>> => {
     const out = new Map<string, V>();
     for (const k of new Set([...ours.keys(), ...theirs.keys()])) {
-      const [b, o, t] = [base?.get(k), ours.get(k), theirs.get(k)];
-      if (o !== undefined && t !== undefined) {
-        const r = value({ base: b, ours: o, theirs: t });
+      if (ours.has(k) && theirs.has(k)) {
+        const r = value({ base: base?.get(k), ours: ours.get(k)!, theirs: theirs.get(k)! });
         if (r === 'any' || !r.ok) return r === 'any' ? 'any' : { ok: false };
         out.set(k, r.value);
-      } else if (b === undefined) out.set(k, (o ?? t)!);
+      } else if (!base?.has(k)) out.set(k, ours.has(k) ? ours.get(k)! : theirs.get(k)!);
     }
     return { ok: true, value: out };
   };
@@ -94,6 +93,10 @@ laws(mapOf(counter), counters, {
 
 const texts = fc.array(fc.tuple(key, text), { maxLength: 5 }).map((e) => new Map(e) as ReadonlyMap<string, string>);
 laws(mapOf(str), texts, { edit: mapEdit(text), spec: mapSpec((v) => gitRule(str.equals, v)) });
+
+// A stored undefined is a value like any other: `equals(m, m)` holds and every law runs.
+const maybeTexts = fc.array(fc.tuple(key, maybeText), { maxLength: 5 }).map((e) => new Map(e) as ReadonlyMap<string, string | undefined>);
+laws(mapOf(maybe), maybeTexts, { edit: mapEdit(maybeText), spec: mapSpec(optionSpec) });
 
 const nested = fc.array(fc.tuple(key, counters), { maxLength: 3 }).map((e) => new Map(e) as ReadonlyMap<string, ReadonlyMap<string, bigint>>);
 laws(mapOf(mapOf(counter)), nested, { skip: notIdempotent, edit: mapEdit(counters) });

@@ -126,8 +126,13 @@ describe('codecs', () => {
     expect(codecs.json.decode(bytes('{ "b": 1 }'))).toEqual({ b: 1 });
     expect(decodeError(() => codecs.json.decode(bytes('{')))).toMatchObject({ tag: 'json' });
   });
+  it('reads an integer with the one line end an editor adds, and writes it back canonical', () => {
+    expect(codecs.bigint.decode(bytes('15\n'))).toBe(15n);
+    expect(codecs.bigint.decode(bytes('-3\r\n'))).toBe(-3n);
+    expect(text(codecs.bigint.encode(codecs.bigint.decode(bytes('15\n'))))).toBe('15');
+  });
   it('rejects non-canonical integers and invalid UTF-8', () => {
-    for (const bad of ['-0', '007', '1e3', '', ' 1']) expect(decodeError(() => codecs.bigint.decode(bytes(bad))).tag).toBe('bigint');
+    for (const bad of ['-0', '007', '1e3', '', ' 1', '15\n\n', '\n', '1 \n']) expect(decodeError(() => codecs.bigint.decode(bytes(bad))).tag).toBe('bigint');
     expect(decodeError(() => codecs.string.decode(new Uint8Array([0xff, 0xfe]))).reason).toContain('UTF-8');
   });
 });
