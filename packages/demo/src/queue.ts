@@ -9,7 +9,7 @@ export async function queueDemo(log: (line: string) => void): Promise<void> {
   const clock = () => (now += 1000);
   const ada = queue(codecs.string, { replica: 'ada', clock });
   const bob = queue(codecs.string, { replica: 'bob', clock });
-  const repo = Repo.memory({ types: [ada.stored], clock });
+  const repo = Repo.memory({ clock });
   const main = repo.branch('main');
   await main.set(['jobs'], ['build', 'test', 'lint'].reduce((q, job) => ada.push(q, job), ada.empty()), { type: ada.stored, message: 'three jobs' });
   const other = await main.fork('other');

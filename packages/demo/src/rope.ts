@@ -12,7 +12,7 @@ const POEM = [
 /** Ada and Bob edit a poem on two branches; the merge keeps both edits, and the tree Git stores. */
 export async function ropeDemo(log: (line: string) => void): Promise<void> {
   let now = Date.UTC(2026, 10, 28, 9, 0);
-  const repo = Repo.memory({ clock: () => (now += 60_000), types: [structure] });
+  const repo = Repo.memory({ clock: () => (now += 60_000) });
   const main = repo.branch('main');
   await main.set(['poem'], Rope.from(POEM), { type: structure, message: 'a poem' });
   const draft = await main.fork('draft');

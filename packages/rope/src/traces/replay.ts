@@ -55,7 +55,6 @@ function syncPoints(trace: ConcurrentTrace): boolean[] {
 export async function replayConcurrent(trace: ConcurrentTrace, repo: Repo, options: ReplayOptions = {}): Promise<Replayed> {
   const path = options.path ?? ['doc'];
   const commitAt = options.commits === 'sync' ? syncPoints(trace) : trace.txns.map(() => true);
-  repo.types.register(structure);
   const states: (State | undefined)[] = [];
   let [merges, commits] = [0, 0];
   let last: State | undefined;
