@@ -24,25 +24,31 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
+/** The exit code's name, the `code` of a `CliError` in JSON: `no` (exit 1) or `usage` (exit 2). */
+function exitName(exitCode: ExitCode): string {
+  return Object.entries(EXIT).find(([, n]) => n === exitCode)![0];
+}
+
+/** What to say about `error`: its code, its message and the exit code. */
+function describe(error: unknown): { code: string; message: string; exit: ExitCode } {
+  if (error instanceof CliError) return { code: exitName(error.exitCode), message: error.message, exit: error.exitCode };
+  if (isGroveError(error)) return { code: error.code, message: groveMessage(error), exit: EXIT.usage };
+  if (isSystemError(error)) return { code: error.code ?? 'system', message: error.message, exit: EXIT.usage };
+  const message = `internal error: ${error instanceof Error ? error.message : String(error)}; please report it with the command that caused it`;
+  return { code: 'internal', message, exit: EXIT.internal };
+}
+
 /**
- * Writes `grove: <message>` on stderr and returns the exit code: the
+ * Writes `grove: <message>` on stderr (with `json`, one JSON object
+ * `{"code", "message", "exit"}`) and returns the exit code: the
  * `CliError`'s own; 2 for errors Grove throws on purpose (bad input, missing
- * branch, not a repository...) and for the file system's refusals (the
- * message names the file); 70 for anything else, which is a bug.
+ * branch, not a repository, a type this process does not know...) and for
+ * the file system's refusals (the message names the file); 70 for anything
+ * else, which is a bug. The code is the Grove error's (`unknown-type`...),
+ * the system's (`ENOENT`...), `no` or `usage` for the CLI's own, or `internal`.
  */
-export function report(error: unknown, io: Io): ExitCode {
-  if (error instanceof CliError) {
-    io.stderr(`grove: ${error.message}`);
-    return error.exitCode;
-  }
-  if (isGroveError(error)) {
-    io.stderr(`grove: ${groveMessage(error)}`);
-    return EXIT.usage;
-  }
-  if (isSystemError(error)) {
-    io.stderr(`grove: ${error.message}`);
-    return EXIT.usage;
-  }
-  io.stderr(`grove: internal error: ${error instanceof Error ? error.message : String(error)}; please report it with the command that caused it`);
-  return EXIT.internal;
+export function report(error: unknown, io: Io, json = false): ExitCode {
+  const { code, message, exit } = describe(error);
+  io.stderr(json ? JSON.stringify({ code, message, exit }) : `grove: ${message}`);
+  return exit;
 }

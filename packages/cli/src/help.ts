@@ -2,6 +2,7 @@
 import { OPTIONS, type OptionName } from './args.js';
 import { synopsis, type Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { VALUE_HELP } from './value-input.js';
 
 function optionLines(names: readonly OptionName[]): string[] {
   return names.map((name) => {
@@ -33,6 +34,7 @@ export function usage(): string[] {
     ...optionLines(Object.keys(OPTIONS) as OptionName[]),
     '',
     'PATH is slash-separated, e.g. docs/readme.',
+    `${VALUE_HELP}.`,
     ...EXIT_CODES,
   ];
 }

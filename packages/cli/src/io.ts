@@ -14,6 +14,18 @@ export interface Io {
   progress?(line: string): void;
   /** Stops long-running commands (`watch`); the process aborts it on SIGINT. */
   readonly signal?: AbortSignal;
+  /** Reads all of standard input, for a VALUE given as `-`; absent when there is none to read. */
+  stdin?(): Promise<Uint8Array>;
+}
+
+/**
+ * The directory the caller ran `grove` in. `pnpm grove` (the monorepo's
+ * script) runs in the monorepo root and names the caller's directory in
+ * `INIT_CWD`; anywhere else it is the process's working directory.
+ */
+export function callerDirectory(env: Readonly<Record<string, string | undefined>>, cwd: string): string {
+  const init = env['INIT_CWD'];
+  return env['npm_lifecycle_event'] === 'grove' && init !== undefined && init !== '' ? init : cwd;
 }
 
 /** Resolves when `signal` aborts; never without one. */

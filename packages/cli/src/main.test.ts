@@ -1,9 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { callerDirectory } from './io.js';
 import { grove, Lines, newRepo, tempDir } from './testing/harness.js';
 
 const exec = promisify(execFile);
@@ -59,3 +61,24 @@ describe('what grove writes is a Git repository', () => {
     expect(await git(dir, 'show', 'main:docs/readme')).toBe('hello, world');
   });
 });
+
+describe('where grove runs', () => {
+  it('resolves a relative --repo against the caller\'s directory when run as `pnpm grove` (INIT_CWD), and prints its version', async () => {
+    const caller = tempDir();
+    const main = ['--import', 'tsx', '--conditions=@grove/source', 'packages/cli/src/main.ts'];
+    // pnpm runs the root script in the monorepo root and names the caller's directory in INIT_CWD.
+    const env = { ...process.env, INIT_CWD: caller, npm_lifecycle_event: 'grove' };
+    expect(await exec(process.execPath, [...main, 'init', 'rel'], { cwd: ROOT, env })).toEqual({ stdout: `${join(caller, 'rel')}\n`, stderr: '' });
+    await exec(process.execPath, [...main, 'set', 'a', 'b', '--repo', 'rel'], { cwd: ROOT, env });
+    expect((await exec(process.execPath, [...main, 'get', 'a', '--repo', join('..', basename(caller), 'rel')], { cwd: ROOT, env })).stdout).toBe('b\n');
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string };
+    expect(await exec(process.execPath, [...main, '--version'], { cwd: ROOT, env })).toEqual({ stdout: `grove ${version}\n`, stderr: '' });
+  });
+
+  it('callerDirectory takes INIT_CWD only under the grove script', () => {
+    expect(callerDirectory({ INIT_CWD: '/caller', npm_lifecycle_event: 'grove' }, '/root')).toBe('/caller');
+    expect(callerDirectory({ INIT_CWD: '/caller', npm_lifecycle_event: 'test' }, '/root')).toBe('/root');
+    expect(callerDirectory({}, '/here')).toBe('/here');
+  });
+});
+

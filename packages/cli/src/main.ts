@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /** The `grove` executable: runs one command line on the process's streams and sets the exit code. */
 import { getEventListeners } from 'node:events';
+import { buffer } from 'node:stream/consumers';
+import { callerDirectory } from './io.js';
 import { run } from './run.js';
 
 const controller = new AbortController();
@@ -19,7 +21,8 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r${line}\x1b[K`) } : {}),
-  cwd: process.cwd(),
+  cwd: callerDirectory(process.env, process.cwd()),
+  stdin: async () => new Uint8Array(await buffer(process.stdin)),
   env: process.env,
   signal: controller.signal,
 });

@@ -16,17 +16,17 @@ describe('toJson', () => {
 describe('formatValue and valueJson', () => {
   const hash = 'a'.repeat(40);
 
-  it('print text as is, counters in decimal, JSON as JSON', () => {
-    expect(formatValue({ hash, tag: 'text', value: 'two\nlines', known: true })).toBe('two\nlines');
-    expect(formatValue({ hash, tag: 'grove/counter@1', value: -3n, known: true })).toBe('-3');
-    expect(formatValue({ hash, tag: 'json', value: { a: [1] }, known: true })).toBe('{"a":[1]}');
+  it('print text as is, counters in decimal, JSON as JSON', async () => {
+    expect(await formatValue({ hash, tag: 'text', value: 'two\nlines', known: true })).toBe('two\nlines');
+    expect(await formatValue({ hash, tag: 'grove/counter@1', value: -3n, known: true })).toBe('-3');
+    expect(await formatValue({ hash, tag: 'json', value: { a: [1] }, known: true })).toBe('{"a":[1]}');
   });
 
-  it('show a value of an unknown type as its bytes, or a structure as its tree id', () => {
+  it('show a value of an unknown type (in a diff) as its bytes, or a structure as its tree id', async () => {
     const blob = { hash, tag: 'app/x@1', value: new Uint8Array([1]), known: false };
-    expect(valueJson(blob)).toEqual({ tag: 'app/x@1', hash, known: false, value: { $base64: 'AQ==' } });
+    expect(await valueJson(blob)).toEqual({ tag: 'app/x@1', hash, known: false, value: { $base64: 'AQ==' } });
     const structure = { hash, tag: 'app/set@1', value: {}, known: false };
-    expect(formatValue(structure)).toBe(`{"$tree":"${hash}"}`);
+    expect(await formatValue(structure)).toBe(`{"$tree":"${hash}"}`);
   });
 });
 

@@ -2,11 +2,13 @@
  * What `grove` prints: values, commits, changes and conflicts, as text for
  * people and as JSON for programs. JSON is one document per line, bigints
  * are decimal strings and bytes are `{"$base64": "..."}`; values carry their
- * type tag, so a counter's `"7"` is not mistaken for the text `7`.
+ * type tag, so a counter's `"7"` is not mistaken for the text `7`. Values of
+ * every type are rendered as `render` says (a map as an object...).
  */
 import { formatPath, type Conflict, type Json } from '@grove/merge';
 import type { Change, Commit, Hash, MergeOutcome, Signature, StoredValue } from '@grove/store';
 import type { Io } from './io.js';
+import { formatRendered, render, type Rendered } from './render.js';
 
 /** Stands for "no commit" where a commit id is printed: Git's null object id. */
 export const NO_COMMIT = '0'.repeat(40);
@@ -28,22 +30,23 @@ export function printJson(io: Io, value: unknown): void {
 }
 
 /**
- * A stored value as JSON. A value of a type this repository does not know
- * is its raw bytes, or for a structure the id of its tree: `{"$tree": id}`.
+ * A stored value rendered (see `render`). In a diff, a value of a type this
+ * process does not know is its raw bytes, or for a structure the id of its
+ * tree: `{"$tree": id}`.
  */
-function storedJson(stored: StoredValue): Json {
-  return stored.known || stored.value instanceof Uint8Array ? toJson(stored.value) : { $tree: stored.hash };
+function renderStored(stored: StoredValue): Promise<Rendered> {
+  if (stored.known) return render(stored.tag, stored.value);
+  return Promise.resolve(stored.value instanceof Uint8Array ? stored.value : { $tree: stored.hash });
 }
 
-/** A value for people: text as is, a counter in decimal, anything else as JSON. */
-export function formatValue(stored: StoredValue): string {
-  const { value } = stored;
-  return typeof value === 'string' ? value : typeof value === 'bigint' ? value.toString() : JSON.stringify(storedJson(stored));
+/** A value for people: text as is, an integer in decimal, a rope as its text, anything else as one line of JSON. */
+export async function formatValue(stored: StoredValue): Promise<string> {
+  return formatRendered(await renderStored(stored));
 }
 
-/** A value for programs: its type tag, entry id, whether the tag is known, and the value. */
-export function valueJson(stored: StoredValue): { tag: string; hash: Hash; known: boolean; value: Json } {
-  return { tag: stored.tag, hash: stored.hash, known: stored.known, value: storedJson(stored) };
+/** A value for programs: its type tag, entry id, whether the tag is known, and the value rendered. */
+export async function valueJson(stored: StoredValue): Promise<{ tag: string; hash: Hash; known: boolean; value: Json }> {
+  return { tag: stored.tag, hash: stored.hash, known: stored.known, value: toJson(await renderStored(stored)) };
 }
 
 /** A commit time (seconds since the epoch) in ISO 8601, UTC, to the second. */
@@ -71,13 +74,18 @@ export function changeLine(c: Change): string {
 }
 
 /** A change with the values before and after (absent when there was none). */
-export function changeJson(c: Change): Record<string, Json> {
+export async function changeJson(c: Change): Promise<Record<string, Json>> {
   return {
     path: formatPath(c.path),
     kind: c.kind,
-    ...(c.old === undefined ? {} : { old: valueJson(c.old) }),
-    ...(c.new === undefined ? {} : { new: valueJson(c.new) }),
+    ...(c.old === undefined ? {} : { old: await valueJson(c.old) }),
+    ...(c.new === undefined ? {} : { new: await valueJson(c.new) }),
   };
+}
+
+/** A conflict for programs: its path, kind and message. */
+export function conflictJson(c: Conflict): Json {
+  return { path: formatPath(c.path), kind: c.kind, message: c.message };
 }
 
 /** `<path> <kind>: <message>`, path first so `cut -d' ' -f1` lists the paths in conflict. */
@@ -100,4 +108,10 @@ export function mergedLine(outcome: Exclude<MergeOutcome, { kind: 'conflict' }>)
     case 'merged':
       return `merged ${outcome.commit.hash}`;
   }
+}
+
+/** Prints the id of the commit a write made: alone, or as `{"commit": id, ...extra}` with `--json`. */
+export function printCommit(ctx: { readonly io: Io; readonly options: { readonly json?: true } }, hash: Hash, extra: Record<string, unknown> = {}): void {
+  if (ctx.options.json) printJson(ctx.io, { commit: hash, ...extra });
+  else ctx.io.stdout(hash);
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from './run.js';
@@ -18,7 +18,7 @@ describe('help', () => {
   it.each([[['help', 'set']], [['set', '--help']]])('%j prints one command with its options', async (argv) => {
     const { code, out } = await grove(tempDir(), ...argv);
     expect(code).toBe(0);
-    expect(out[0]).toBe('usage: grove set PATH VALUE [--repo DIR] [--branch NAME] [--type TYPE] [--message MESSAGE] [--author "NAME <EMAIL>"]');
+    expect(out[0]).toBe('usage: grove set PATH VALUE [--repo DIR] [--branch NAME] [--type TYPE] [--message MESSAGE] [--author "NAME <EMAIL>"] [--json]');
     expect(out.some((line) => line.startsWith('  --type TYPE'))).toBe(true);
   });
 });
@@ -31,11 +31,11 @@ describe('bad usage exits 2 with one line on stderr', () => {
     [['help', 'get', 'set'], 'grove: help takes one COMMAND at most; see grove --help'],
     [['get', '--frob'], 'grove: unknown option --frob; see grove --help'],
     [['get'], 'grove: get needs PATH; usage: grove get PATH [--repo DIR] [--branch NAME] [--json]'],
-    [['set', 'a'], 'grove: set needs VALUE; usage: grove set PATH VALUE [--repo DIR] [--branch NAME] [--type TYPE] [--message MESSAGE] [--author "NAME <EMAIL>"]'],
+    [['set', 'a'], 'grove: set needs VALUE; usage: grove set PATH VALUE [--repo DIR] [--branch NAME] [--type TYPE] [--message MESSAGE] [--author "NAME <EMAIL>"] [--json]'],
     [['diff', 'a', 'b', 'c'], 'grove: too many words for diff: "c"; usage: grove diff A B [--repo DIR] [--json]'],
     [['get', 'x', '--type', 'json'], 'grove: get does not take --type; usage: grove get PATH [--repo DIR] [--branch NAME] [--json]'],
     [['log', '--limit', '0'], 'grove: --limit needs a positive integer, not "0"'],
-    [['set', 'n', 'ten', '--type', 'counter'], 'grove: a counter is an integer such as 42 or -3, not "ten"'],
+    [['set', 'n', 'ten', '--type', 'counter'], 'grove: an integer such as 42 or -3 is needed, not "ten"'],
     [['get', 'a//b'], 'grove: bad path "a//b": path segment "" is empty; use a non-empty name without "/" or NUL'],
     [['get', '/'], 'grove: "/" names the root, not a value; give a path such as docs/readme'],
     [['get', 'x', '--branch', 'a..b'], 'grove: "a..b" is not a valid branch name; use letters, digits, "-", "_" and "/" (no "..", "~", "^", ":", spaces, leading "-" or "." or trailing ".lock")'],
@@ -110,3 +110,27 @@ describe('a file system that refuses', () => {
     expect(err[0]).toMatch(/file is not a Git repository/);
   });
 });
+
+describe('--version and --json errors', () => {
+  it('--version prints the version of the package, with --json as JSON', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await grove(tempDir(), '--version')).toEqual({ code: 0, out: [`grove ${version}`], err: [] });
+    expect(await grove(tempDir(), '--version', '--json')).toEqual({ code: 0, out: [JSON.stringify({ version })], err: [] });
+  });
+
+  it.each([
+    [['get', 'nope', '--json'], { code: 'no', message: 'nothing at nope on branch main', exit: 1 }],
+    [['set', 'n', 'x', '--type', 'counter', '--json'], { code: 'usage', message: 'an integer such as 42 or -3 is needed, not "x"', exit: 2 }],
+    [['get', '--frob', '--json'], { code: 'usage', message: 'unknown option --frob; see grove --help', exit: 2 }],
+    [['merge', 'nope', '--json'], { code: 'usage', message: 'branch nope has no commits; list branches with grove branches, or write one with grove set', exit: 2 }],
+    [['diff', 'nope', 'main', '--json'], { code: 'not-found', message: expect.stringContaining('no branch or commit "nope"'), exit: 2 }],
+  ])('grove %j prints the error as one JSON object on stderr', async (argv, error) => {
+    const dir = await newRepo();
+    await grove(dir, 'set', 'a', '1');
+    const { code, out, err } = await grove(dir, ...argv);
+    expect({ code, out }).toEqual({ code: error.exit, out: [] });
+    expect(err).toHaveLength(1);
+    expect(JSON.parse(err[0]!)).toEqual(error);
+  });
+});
+

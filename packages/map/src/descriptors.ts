@@ -1,6 +1,7 @@
 /** The map as a `Mergeable` (in memory, or nested in another value) and as a store `Structure` (sharded on disk). */
-import { composeTag, integerOption, mapOf, paramsOf, registerFamily, type Mergeable } from '@grove/merge';
-import { shardedStructure, type Structure } from '@grove/store';
+import { mapOf, type Mergeable } from '@grove/merge';
+import { registerShardedFamily, shardedStructure, shardedTag, type Structure, type WithHandle } from '@grove/store';
+import { mapHandle, type MapHandleOf } from './handle.js';
 import { mapSchema, type MapOptions } from './internal/schema.js';
 import { decode, encode, equals, merge, wrap, type GroveMap } from './map.js';
 
@@ -25,24 +26,20 @@ export function mergeable<V>(type: Mergeable<V>, options: MapOptions = {}): Merg
  * keys, else a tree of shards, so a change writes O(log n) objects, equal
  * maps have equal ids, and a merge opens only the shards that differ.
  * Keys live inside leaf blobs, never in Git names. Reads are lazy (see `load`).
+ * In a document schema it gives a `MapHandle` (with `inc` for counters).
  * @example
  * await main.set(['votes'], of(counter, [['ada', 1n]]), { type: structure(counter) });
+ * const doc = document(main, { votes: structure(counter) });
+ * await doc.change((d) => d.votes.inc('ada', 2));
  */
-export function structure<V>(type: Mergeable<V>, options: MapOptions = {}): Structure<GroveMap<V>> {
-  const leaf = options.leafCapacity === undefined ? {} : { leaf: String(options.leafCapacity) };
-  return shardedStructure({
-    tag: composeTag(SHARDED_MAP, [type.tag], leaf),
+export function structure<V>(type: Mergeable<V>, options: MapOptions = {}): Structure<GroveMap<V>> & WithHandle<GroveMap<V>, MapHandleOf<V>> {
+  const stored = shardedStructure({
+    tag: shardedTag(SHARDED_MAP, type.tag, options),
     schema: mapSchema(type, options),
     wrap: (tree) => wrap(type, tree),
-    unwrap: (map) => map.tree,
+    unwrap: (map: GroveMap<V>) => map.tree,
   });
+  return { ...stored, handle: (cell) => mapHandle(type, options, cell) };
 }
 
-registerFamily({
-  name: SHARDED_MAP,
-  build(term, resolve) {
-    const [value] = paramsOf(term, { args: 1, options: ['leaf'] });
-    const leafCapacity = integerOption(term, 'leaf');
-    return structure(resolve(value!), leafCapacity === undefined ? {} : { leafCapacity });
-  },
-});
+registerShardedFamily(SHARDED_MAP, structure);

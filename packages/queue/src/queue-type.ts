@@ -5,7 +5,9 @@
  * (`stored`, a `Structure`).
  */
 import { composeTag, integerOption, paramsOf, registerFamily, type Codec, type MergeArgs, type Mergeable } from '@grove/merge';
+import type { WithHandle } from '@grove/store';
 import { QueueError } from './errors.js';
+import { queueHandle, type QueueHandle } from './handle.js';
 import { decodeQueue, encodeQueue } from './internal/flat-codec.js';
 import { Item } from './internal/item.js';
 import { mergeQueues } from './internal/merge-items.js';
@@ -51,8 +53,11 @@ export interface QueueType<T> extends Mergeable<Queue<T>> {
    * in stamp order; clock = max(ours, theirs). Never conflicts. O(n).
    */
   merge(args: MergeArgs<Queue<T>>): QueueMerge<T>;
-  /** The queue as a Merkle tree in a Grove store: pass it as the type of `set`, `get` and `update`. */
-  readonly stored: QueueStructure<T>;
+  /**
+   * The queue as a Merkle tree in a Grove store: pass it as the type of
+   * `set`, `get` and `update`; in a document schema it gives a `QueueHandle`.
+   */
+  readonly stored: QueueStructure<T> & WithHandle<Queue<T>, QueueHandle<T>>;
 }
 
 const DEFAULT_FANOUT = 64;
@@ -112,7 +117,7 @@ export function queue<T>(codec: Codec<T>, options: QueueOptions = {}): QueueType
     },
     encode: (queue) => encodeQueue(valueOf(queue), codec),
     decode: (bytes) => decodeQueue(bytes, codec, tag),
-    stored: queueStructure(tag, codec, bits, () => type),
+    stored: { ...queueStructure(tag, codec, bits, () => type), handle: (cell) => queueHandle(type, cell) },
   };
   return type;
 }

@@ -4,3 +4,4 @@ export { decode, empty, encode, equals, merge, mergeable } from './mergeable.js'
 export { Rope } from './rope.js';
 export { structure } from './structure.js';
 export type { RopeErrorCode, RopeErrorData } from './errors.js';
+export type { RopeHandle } from './handle.js';

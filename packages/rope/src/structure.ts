@@ -5,8 +5,9 @@
  * trees, skips equal subtrees, and loads only the nodes that differ.
  */
 import { constant, isGroveError, ok, registerFamily, type MergeResult } from '@grove/merge';
-import type { Nodes, Structure, StructureMergeArgs, Tree, TreeChild } from '@grove/store';
+import type { Nodes, Structure, StructureMergeArgs, Tree, TreeChild, WithHandle } from '@grove/store';
 import { RopeError } from './errors.js';
+import { ropeHandle, type RopeHandle } from './handle.js';
 import { canonicalize } from './internal/canonical.js';
 import { runStored } from './internal/drive.js';
 import { Loader, rootStubs } from './internal/load.js';
@@ -78,16 +79,19 @@ async function mergeStored({ base, ours, theirs, nodes }: StructureMergeArgs): P
  * save writes O(k log n) objects after k edits, and `git show` of a leaf
  * prints text. Its merge has the semantics of `merge` (never conflicts)
  * and costs what differs: equal subtrees are skipped unopened. A side that
- * is not a valid rope is an `invalid-value` conflict.
+ * is not a valid rope is an `invalid-value` conflict. In a document schema
+ * it gives a `RopeHandle`.
  * @example
  * await main.set(['doc'], Rope.from('hello'), { type: structure });
  * const doc = await main.get(['doc'], structure); // a Rope
+ * await document(main, { doc: structure }).change((d) => d.doc.insert(5, '!'));
  */
-export const structure: Structure<Rope> = {
+export const structure: Structure<Rope> & WithHandle<Rope, RopeHandle> = {
   kind: 'structure',
   tag: TAG,
   save,
   load,
+  handle: ropeHandle,
   async merge(args) {
     try {
       return await mergeStored(args);

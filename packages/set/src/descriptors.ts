@@ -1,6 +1,7 @@
 /** The set as a `Mergeable` (in memory, or as a value inside a map) and as a store `Structure` (sharded on disk). */
-import { composeTag, integerOption, paramsOf, registerFamily, setOf, type Codec, type Mergeable } from '@grove/merge';
-import { shardedStructure, type Structure } from '@grove/store';
+import { setOf, type Codec, type Mergeable } from '@grove/merge';
+import { registerShardedFamily, shardedStructure, shardedTag, type Structure, type WithHandle } from '@grove/store';
+import { setHandle, type SetHandle } from './handle.js';
 import { setSchema, type SetOptions } from './internal/schema.js';
 import { decode, encode, equals, merge, wrap, type GroveSet } from './set.js';
 
@@ -24,25 +25,20 @@ export function mergeable<T>(codec: Codec<T>, options: SetOptions = {}): Mergeab
  * capacity is set): one typed blob up to
  * `leafCapacity` elements, else a tree of shards, so a change writes
  * O(log n) objects, equal sets have equal ids, and a merge opens only the
- * shards that differ. Reads are lazy (see `load`).
+ * shards that differ. Reads are lazy (see `load`). In a document schema it
+ * gives a `SetHandle`.
  * @example
  * await main.set(['tags'], of(codecs.string, ['git']), { type: structure(codecs.string) });
+ * await document(main, { tags: structure(codecs.string) }).change((d) => d.tags.add('crdt'));
  */
-export function structure<T>(codec: Codec<T>, options: SetOptions = {}): Structure<GroveSet<T>> {
-  const leaf = options.leafCapacity === undefined ? {} : { leaf: String(options.leafCapacity) };
-  return shardedStructure({
-    tag: composeTag(SHARDED_SET, [codec.tag], leaf),
+export function structure<T>(codec: Codec<T>, options: SetOptions = {}): Structure<GroveSet<T>> & WithHandle<GroveSet<T>, SetHandle<T>> {
+  const stored = shardedStructure({
+    tag: shardedTag(SHARDED_SET, codec.tag, options),
     schema: setSchema(codec, options),
     wrap: (tree) => wrap(codec, tree),
-    unwrap: (set) => set.tree,
+    unwrap: (set: GroveSet<T>) => set.tree,
   });
+  return { ...stored, handle: (cell) => setHandle(codec, options, cell) };
 }
 
-registerFamily({
-  name: SHARDED_SET,
-  build(term, resolve) {
-    const [element] = paramsOf(term, { args: 1, options: ['leaf'] });
-    const leafCapacity = integerOption(term, 'leaf');
-    return structure(resolve(element!), leafCapacity === undefined ? {} : { leafCapacity });
-  },
-});
+registerShardedFamily(SHARDED_SET, structure);

@@ -6,11 +6,12 @@
 import type { Conflict, MergeNote, Mergeable } from '@grove/merge';
 import { StoreError } from './errors.js';
 import { lowestCommonAncestors } from './history/lca.js';
+import { settleMerge, type Settlement } from './merge/resolve.js';
 import { lastModified, walkHistory } from './history/log.js';
 import type { Hash } from './objects/hash.js';
 import { checkBranchName, checkPath, type Path } from './objects/names.js';
 import type { Commit } from './objects/objects.js';
-import type { CommitOptions, Repo } from './repo.js';
+import type { CommitOptions, RepoContext } from './repo-context.js';
 import { Transaction } from './transaction.js';
 import type { Tree, TreeChild } from './tree/tree.js';
 import type { Structure } from './values/structure.js';
@@ -24,7 +25,8 @@ export type MergeOutcome =
   | { readonly kind: 'merged'; readonly commit: Commit; readonly notes: readonly MergeNote[] }
   | { readonly kind: 'conflict'; readonly conflicts: readonly Conflict[]; readonly ours: Hash; readonly theirs: Hash };
 
-export interface MergeOptions extends CommitOptions {
+/** How a merge commits: message and author, fast-forward or not, and how conflicts are settled (see `settleMerge`). */
+export interface MergeOptions extends CommitOptions, Settlement {
   /** Always write a merge commit, even when a fast-forward would do. */
   readonly noFastForward?: boolean;
 }
@@ -36,12 +38,12 @@ export interface Listing {
 }
 
 export class Branch {
-  readonly repo: Repo;
+  readonly repo: RepoContext;
   readonly name: string;
   /** The full ref name, `refs/heads/<name>`. */
   readonly ref: string;
 
-  constructor(repo: Repo, name: string) {
+  constructor(repo: RepoContext, name: string) {
     this.repo = repo;
     this.name = name;
     this.ref = `refs/heads/${name}`;
@@ -112,7 +114,7 @@ export class Branch {
     checkBranchName(name);
     const at = options.from ?? (await this.head());
     if (at === undefined) throw new StoreError('not-found', `${this.name} has no commit to fork from; write to it first`, { ref: this.ref });
-    const branch = this.repo.branch(name);
+    const branch = new Branch(this.repo, name);
     if (!(await this.repo.moveRef(branch.ref, undefined, at))) {
       throw new StoreError('invalid-ref', `branch ${name} already exists; pick another name`, { ref: branch.ref });
     }
@@ -177,7 +179,8 @@ export class Branch {
   /**
    * Merges `from` (a branch or a commit id) into this branch: fast-forward
    * when possible, else a merge commit with both parents, each changed value
-   * merged by its type. Conflicts are returned and the branch is untouched;
+   * merged by its type. Conflicts that `options.strategy` or
+   * `options.resolutions` do not settle are returned and the branch is untouched;
    * a merge commit carries the notes of the typed merges (a queue element
    * delivered twice).
    */
@@ -193,7 +196,8 @@ export class Branch {
         if (await this.repo.moveRef(this.ref, ours, theirs)) return { kind: 'fast-forward', head: theirs };
         continue;
       }
-      const merged = ours === undefined ? undefined : await this.repo.mergeCommits(ours, theirs, lcas);
+      const found = ours === undefined ? undefined : await this.repo.mergeCommits(ours, theirs, lcas);
+      const merged = found === undefined ? undefined : await settleMerge(this.repo, found, ours!, theirs, options);
       if (merged !== undefined && merged.conflicts.length > 0) return { kind: 'conflict', conflicts: merged.conflicts, ours: ours!, theirs };
       const tree = merged?.tree ?? (await this.repo.commitTree(theirs));
       const name = from instanceof Branch ? from.name : theirs;

@@ -11,7 +11,8 @@ export type StoreErrorCode =
   | 'wrong-type'
   | 'unknown-type'
   | 'history-too-deep'
-  | 'retries-exhausted';
+  | 'retries-exhausted'
+  | 'read-only';
 
 /** Structured details: whichever of these apply. */
 export interface StoreErrorData {

@@ -15,17 +15,12 @@ import type { Signature } from './objects/commit-object.js';
 import { isHash, type Hash } from './objects/hash.js';
 import { checkBranchName, type Path } from './objects/names.js';
 import { commitObject, Objects, type Commit } from './objects/objects.js';
+import type { Change, CommitOptions, Identity, RepoContext } from './repo-context.js';
 import { Tree, type TreeChild } from './tree/tree.js';
 import { TypeRegistry, type StoredFamily, type StoredType } from './values/registry.js';
 import type { Nodes } from './values/structure.js';
 import { readValue, type Place, type StoredValue } from './values/value.js';
 import { FailureChannel } from './watch/failures.js';
-
-/** Who writes commits. */
-export interface Identity {
-  readonly name: string;
-  readonly email: string;
-}
 
 export interface RepoOptions {
   /** Milliseconds since the epoch; inject a fake clock for deterministic commits. */
@@ -48,24 +43,9 @@ export interface RepoOptions {
   readonly create?: boolean;
 }
 
-/** A commit's message and author; both have defaults. */
-export interface CommitOptions {
-  readonly message?: string;
-  readonly author?: Identity;
-}
-
-/** One difference between two versions, with the values decoded. */
-export interface Change {
-  readonly path: Path;
-  readonly kind: 'added' | 'removed' | 'updated';
-  /** Undefined for entries that hold no value (submodules). */
-  readonly old?: StoredValue | undefined;
-  readonly new?: StoredValue | undefined;
-}
-
 const HEADS = 'refs/heads/';
 
-export class Repo {
+export class Repo implements RepoContext {
   readonly backend: Backend;
   readonly types: TypeRegistry;
   /** Where background work (watch callbacks, replication) reports failures. */

@@ -2,7 +2,7 @@
 import type { Mergeable } from '@grove/merge';
 import type { Hash } from './objects/hash.js';
 import type { Path } from './objects/names.js';
-import type { Repo } from './repo.js';
+import type { RepoContext } from './repo-context.js';
 import type { Tree } from './tree/tree.js';
 import type { StoredType } from './values/registry.js';
 import type { Structure } from './values/structure.js';
@@ -10,12 +10,12 @@ import { defaultType, encodeChild, readAs } from './values/value.js';
 
 export class Transaction {
   #tree: Tree;
-  readonly #repo: Repo;
+  readonly #repo: Pick<RepoContext, 'nodes' | 'value'>;
   readonly #log: string[] = [];
   readonly #commit: Hash | undefined;
 
   /** A transaction over `tree`, the tree of commit `commit` (named in errors). */
-  constructor(tree: Tree, repo: Repo, commit?: Hash) {
+  constructor(tree: Tree, repo: Pick<RepoContext, 'nodes' | 'value'>, commit?: Hash) {
     this.#tree = tree;
     this.#repo = repo;
     this.#commit = commit;

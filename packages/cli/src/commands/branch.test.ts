@@ -33,7 +33,7 @@ describe('grove branch and grove branches', () => {
     [['branch', 'x', '--from', 'nope'], /^grove: no branch or commit "nope"; list branches with grove branches/],
     [['branch', 'x', '--branch', 'empty'], /^grove: branch empty has no commits/],
     [['branch', '--from', 'main'], /^grove: --from needs a branch to create: grove branch NAME --from REF$/],
-    [['branch', 'x', '--json'], /^grove: --json lists branches; drop NAME, or drop --json to create one$/],
+    [['branch', 'x', '--json'], /^\{"code":"usage","message":"--json lists branches; drop NAME, or drop --json to create one","exit":2\}$/],
   ])('grove %j exits 2', async (argv, message) => {
     const dir = await newRepo();
     await grove(dir, 'set', 'a', '1');

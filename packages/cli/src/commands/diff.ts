@@ -14,7 +14,7 @@ export const diff: Command = {
     const repo = await openRepo(ctx);
     const [a, b] = await Promise.all(ctx.args.map((spec) => repo.resolve(spec)));
     const changes = await repo.diff(a, b);
-    if (ctx.options.json) printJson(ctx.io, changes.map(changeJson));
+    if (ctx.options.json) printJson(ctx.io, await Promise.all(changes.map(changeJson)));
     else for (const c of changes) ctx.io.stdout(changeLine(c));
     return EXIT.ok;
   },

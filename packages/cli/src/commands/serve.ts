@@ -14,7 +14,7 @@ function port(text: string | undefined): number {
   return Number(text);
 }
 
-/** Prints `grove: serving DIR at URL` on stderr and serves until Ctrl-C (`io.signal`), then exits 0. */
+/** Prints its URL alone on stdout (and `grove: serving DIR...` on stderr), and serves until Ctrl-C (`io.signal`), then exits 0. */
 export const serve: Command = {
   name: 'serve',
   params: '',
@@ -30,7 +30,8 @@ export const serve: Command = {
       readOnly: ctx.options['read-only'] === true,
     });
     const unsubscribe = repo.failures.subscribe((failure) => ctx.io.stderr(`grove: ${failure.message}`));
-    ctx.io.stderr(`grove: serving ${repo.backend.dir} at ${running.url}; press Ctrl-C to stop`);
+    ctx.io.stdout(running.url);
+    ctx.io.stderr(`grove: serving ${repo.backend.dir} at the URL above; press Ctrl-C to stop`);
     await aborted(ctx.io.signal);
     await running.close();
     unsubscribe();

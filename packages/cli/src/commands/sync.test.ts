@@ -77,10 +77,10 @@ describe('grove serve', () => {
     const dir = await newRepo();
     await grove(dir, 'set', 'x', '1');
     const stop = new AbortController();
-    const { io, err } = session(dir, { signal: stop.signal });
+    const { io, out, err } = session(dir, { signal: stop.signal });
     const serving = run(['serve', '--port', '0'], io);
-    const line = await err.waitFor(/serving/);
-    const url = /at (http:\/\/\S+);/.exec(line)![1]!;
+    const url = await out.waitFor(/^http:\/\/\S+$/);
+    expect(await err.waitFor(/serving/)).toMatch(/^grove: serving \S+ at the URL above; press Ctrl-C to stop$/);
     const cwd = tempDir();
     expect((await grove(cwd, 'clone', url, 'copy')).code).toBe(0);
     expect((await grove(join(cwd, 'copy'), 'get', 'x')).out).toEqual(['1']);
@@ -92,9 +92,9 @@ describe('grove serve', () => {
     const dir = await newRepo();
     await grove(dir, 'set', 'x', '1');
     const stop = new AbortController();
-    const { io, err } = session(dir, { signal: stop.signal });
+    const { io, out } = session(dir, { signal: stop.signal });
     const serving = run(['serve', '--port', '0', '--token', 'secret'], io);
-    const url = /at (http:\/\/\S+);/.exec(await err.waitFor(/serving/))![1]!;
+    const url = await out.waitFor(/^http:/);
     const cwd = tempDir();
     const refused = await grove(cwd, 'clone', url, 'a');
     expect(refused.code).toBe(2);
@@ -109,7 +109,7 @@ describe('grove serve', () => {
     const stopRo = new AbortController();
     const ro = session(dir, { signal: stopRo.signal });
     const servingRo = run(['serve', '--port', '0', '--read-only'], ro.io);
-    const roUrl = /at (http:\/\/\S+);/.exec(await ro.err.waitFor(/serving/))![1]!;
+    const roUrl = await ro.out.waitFor(/^http:/);
     expect((await grove(cwd, 'clone', roUrl, 'c')).code).toBe(0);
     await grove(join(cwd, 'c'), 'set', 'x', '3');
     const pushed = await grove(join(cwd, 'c'), 'push');

@@ -27,9 +27,9 @@ export const watch: Command = {
     const repo = await openRepo(ctx);
     const branch = currentBranch(ctx, repo);
     const { io } = ctx;
-    const print = ({ from, to, changes }: HeadChange) => {
+    const print = async ({ from, to, changes }: HeadChange) => {
       for (const c of changes) {
-        if (ctx.options.json) printJson(io, { from: commitId(from), to: commitId(to), ...changeJson(c) });
+        if (ctx.options.json) printJson(io, { from: commitId(from), to: commitId(to), ...(await changeJson(c)) });
         else io.stdout(`${commitId(from)}..${commitId(to)} ${changeLine(c)}`);
       }
     };

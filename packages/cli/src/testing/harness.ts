@@ -41,7 +41,7 @@ export class Lines {
 }
 
 /** An `Io` in `cwd` that records stdout and stderr. */
-export function session(cwd: string, extra: Pick<Io, 'env' | 'signal'> = {}): { io: Io; out: Lines; err: Lines } {
+export function session(cwd: string, extra: Pick<Io, 'env' | 'signal' | 'stdin'> = {}): { io: Io; out: Lines; err: Lines } {
   const out = new Lines();
   const err = new Lines();
   return { io: { stdout: (line) => out.push(line), stderr: (line) => err.push(line), cwd, ...extra }, out, err };

@@ -1,5 +1,5 @@
 /** The store side of sharded sets and maps: one `Structure` over `ShardedTree`, for any wrapper type. */
-import { isGroveError, type MergeResult } from '@grove/merge';
+import { composeTag, integerOption, isGroveError, paramsOf, registerFamily, type Mergeable, type MergeResult } from '@grove/merge';
 import type { TreeChild } from '../tree/tree.js';
 import type { Structure } from '../values/structure.js';
 import type { ShardSchema } from './schema.js';
@@ -42,4 +42,38 @@ export function shardedStructure<T, V>(options: ShardedStructureOptions<T, V>): 
       }
     },
   };
+}
+
+/** The options every sharded structure takes. */
+export interface ShardedOptions {
+  /** Entries a leaf holds before it shards; part of the stored layout (tag option `leaf`). */
+  readonly leafCapacity?: number;
+}
+
+/**
+ * The tag of the sharded structure `name` over values of `param`:
+ * `name(<param tag>)`, with `leaf=<n>` when the leaf capacity is set.
+ * @example
+ * shardedTag('grove/sharded-set@1', 'string', { leafCapacity: 16 }); // 'grove/sharded-set@1(string,leaf=16)'
+ */
+export function shardedTag(name: string, param: string, options: ShardedOptions): string {
+  return composeTag(name, [param], options.leafCapacity === undefined ? {} : { leaf: String(options.leafCapacity) });
+}
+
+/**
+ * Registers the family `name` of sharded structures: one type parameter and
+ * an optional `leaf=<n>`, built by `make` (as `structure(type, options)` of
+ * `@grove/set` and `@grove/map`).
+ * @example
+ * registerShardedFamily('grove/sharded-map@1', structure);
+ */
+export function registerShardedFamily(name: string, make: (param: Mergeable<any>, options: ShardedOptions) => Structure<any>): void {
+  registerFamily({
+    name,
+    build(term, resolve) {
+      const [param] = paramsOf(term, { args: 1, options: ['leaf'] });
+      const leafCapacity = integerOption(term, 'leaf');
+      return make(resolve(param!), leafCapacity === undefined ? {} : { leafCapacity });
+    },
+  });
 }

@@ -6,7 +6,7 @@
 import type { Hash } from '../objects/hash.js';
 import type { Path } from '../objects/names.js';
 import { isUnder } from '../diff/diff.js';
-import type { Change, Repo } from '../repo.js';
+import type { Change, RepoContext } from '../repo-context.js';
 
 /** One delivery: the branch moved from `from` (undefined: it did not exist) to `to`. */
 export interface HeadChange {
@@ -33,7 +33,7 @@ export interface Watcher {
   readonly position: Hash | undefined;
 }
 
-export function watchBranch(repo: Repo, branch: string, listener: (change: HeadChange) => unknown, options: WatchOptions = {}): Watcher {
+export function watchBranch(repo: Pick<RepoContext, 'backend' | 'diff' | 'failures' | 'clock' | 'onRefMoved'>, branch: string, listener: (change: HeadChange) => unknown, options: WatchOptions = {}): Watcher {
   const ref = `refs/heads/${branch}`;
   const path = options.path ?? [];
   let position: Hash | undefined = options.from;
