@@ -22,11 +22,10 @@ describe('formatValue and valueJson', () => {
     expect(await formatValue({ hash, tag: 'json', value: { a: [1] }, known: true })).toBe('{"a":[1]}');
   });
 
-  it('show a value of an unknown type (in a diff) as its bytes, or a structure as its tree id', async () => {
-    const blob = { hash, tag: 'app/x@1', value: new Uint8Array([1]), known: false };
-    expect(await valueJson(blob)).toEqual({ tag: 'app/x@1', hash, known: false, value: { $base64: 'AQ==' } });
-    const structure = { hash, tag: 'app/set@1', value: {}, known: false };
-    expect(await formatValue(structure)).toBe(`{"$tree":"${hash}"}`);
+  it('show a value of an unknown type (in a diff) as its entry id, never as bytes', async () => {
+    const unknown = { hash, tag: 'app/x@1', value: undefined, known: false };
+    expect(await valueJson(unknown)).toEqual({ tag: 'app/x@1', hash, known: false, value: { $id: hash } });
+    expect(await formatValue(unknown)).toBe(`{"$id":"${hash}"}`);
   });
 });
 

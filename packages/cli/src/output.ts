@@ -31,12 +31,10 @@ export function printJson(io: Io, value: unknown): void {
 
 /**
  * A stored value rendered (see `render`). In a diff, a value of a type this
- * process does not know is its raw bytes, or for a structure the id of its
- * tree: `{"$tree": id}`.
+ * process does not know is only its entry id: `{"$id": id}`.
  */
 function renderStored(stored: StoredValue): Promise<Rendered> {
-  if (stored.known) return render(stored.tag, stored.value);
-  return Promise.resolve(stored.value instanceof Uint8Array ? stored.value : { $tree: stored.hash });
+  return stored.known ? render(stored.tag, stored.value) : Promise.resolve({ $id: stored.hash });
 }
 
 /** A value for people: text as is, an integer in decimal, a rope as its text, anything else as one line of JSON. */

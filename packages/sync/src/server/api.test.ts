@@ -1,5 +1,5 @@
 /** The REST API, the event feed, tokens and read-only mode over real HTTP. */
-import { counter } from '@grove/merge';
+import { codecs, counter, defaultMerge } from '@grove/merge';
 import { Repo } from '@grove/store';
 import { get } from 'node:http';
 import { describe, expect, it, onTestFinished } from 'vitest';
@@ -38,6 +38,14 @@ function listen(url: string) {
 }
 
 describe('the REST API', () => {
+  it('answers 422 unknown-type for a value whose type the server does not know, naming the tag', async () => {
+    const repo = Repo.memory({ clock: steppingClock() });
+    await repo.branch('main').set(['score'], 'x', { type: defaultMerge(codecs.string, { tag: 'app/score@1' }) });
+    const { url } = await serveForTest(new Repo(repo.backend));
+    const answer = await call(url, 'GET', '/api/branches/main/values/score');
+    expect(answer).toMatchObject({ status: 422, body: { code: 'unknown-type', message: expect.stringContaining('holds a app/score@1') } });
+  });
+
   it('lists branches, reads the log, gets, puts and deletes values, merges', async () => {
     const repo = Repo.memory({ clock: steppingClock() });
     await repo.branch('main').set(['docs', 'readme'], 'hello');

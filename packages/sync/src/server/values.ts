@@ -1,7 +1,7 @@
 /**
  * Values as JSON on the REST API: `{ tag, value }`, bigints as decimal
- * strings, bytes as `{ "$base64": "..." }`, a structure of an unknown type
- * as `{ "$tree": id }`. Request bodies are parsed back into typed values.
+ * strings, bytes as `{ "$base64": "..." }`. Request bodies are parsed back
+ * into typed values.
  */
 import { counter, type Json, type Mergeable } from '@grove/merge';
 import { bytes, json, text, type StoredValue } from '@grove/store';
@@ -18,8 +18,7 @@ export function toJson(value: unknown): Json {
 
 /** A stored value as `{ tag, hash, value }`. */
 export function storedJson(stored: StoredValue): Json {
-  const value = stored.known || stored.value instanceof Uint8Array ? toJson(stored.value) : { $tree: stored.hash };
-  return { tag: stored.tag, hash: stored.hash, value };
+  return { tag: stored.tag, hash: stored.hash, value: toJson(stored.value) };
 }
 
 /** The types a client may write by tag, and how each reads its JSON. */

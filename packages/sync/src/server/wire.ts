@@ -33,6 +33,7 @@ const STATUS: Record<string, number> = {
   'invalid-path': 400,
   'invalid-ref': 400,
   'wrong-type': 400,
+  'unknown-type': 422,
   'decode-error': 400,
   'not-found': 404,
   'too-large': 413,
