@@ -66,7 +66,7 @@ describe('types across processes', () => {
     const merged = await child('merge', dir);
     expect(merged).toEqual({ outcome: 'merged', values: want });
     expect((await exec('git', ['-C', dir, 'fsck', '--strict', '--no-dangling'], { env: GIT_ENV })).stderr).toBe('');
-  }, 60_000);
+  }, 15_000);
 
   it('grove merge and grove serve\'s REST merge give the same values', async () => {
     const [want, dir] = await Promise.all([oracle(), diverged()]);
@@ -93,7 +93,7 @@ describe('types across processes', () => {
     const response = await fetch(`${url}/api/branches/main/merge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: 'draft' }) });
     expect(response.status).toBe(200);
     expect(await child('read', dir, 'main')).toEqual(want);
-  }, 60_000);
+  }, 15_000);
 
   it('a registered user type is read and merged in another process; unregistered, it is a typed error and a conflict', async () => {
     const dir = join(tempDir(), 'repo');
@@ -108,7 +108,7 @@ describe('types across processes', () => {
     expect(unregistered.read.message).toMatch(/^score at commit [0-9a-f]{40} holds a app\/score@1, a type this process does not know \(no type is registered for app\/score@1\); import the package that defines it, or register it: Repo\.open\(dir, \{ types: \[yourType\] \}\)/);
     expect(unregistered.outcome).toEqual([{ kind: 'unknown-type', message: expect.stringContaining('holds a app/score@1, a type this process does not know') }]);
     expect(await child('custom', dir, 'register')).toEqual({ read: { value: '2' }, outcome: 'merged' });
-  }, 60_000);
+  }, 15_000);
 
   it('a repository written by the previous tag format merges as it merged then', async () => {
     const dir = join(tempDir(), 'legacy');
@@ -117,5 +117,5 @@ describe('types across processes', () => {
     const expected = await child('read', dir, 'expected');
     expect(Object.keys(expected)).toHaveLength(15);
     expect(await child('merge', dir)).toEqual({ outcome: 'merged', values: expected });
-  }, 60_000);
+  }, 15_000);
 });
