@@ -13,6 +13,8 @@ export type SyncErrorCode =
   | 'not-found'
   | 'too-large'
   | 'read-only'
+  | 'forbidden'
+  | 'unsupported-media-type'
   | 'unsupported'
   | 'conflict';
 

@@ -140,7 +140,7 @@ describe('replicate', () => {
     const run = replicate(replica, Remote.http('origin', url), { branches: ['main'], timers });
     await run.idle();
     const arrived = new Promise<void>((resolve) => replica.onRefMoved('refs/heads/main', resolve));
-    const put = await globalThis.fetch(`${url}api/branches/main/values/b`, { method: 'PUT', body: JSON.stringify({ tag: counter.tag, value: '7' }) });
+    const put = await globalThis.fetch(`${url}api/branches/main/values/b`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tag: counter.tag, value: '7' }) });
     expect(put.status).toBe(200);
     await arrived;
     await run.idle();

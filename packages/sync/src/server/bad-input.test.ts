@@ -45,7 +45,9 @@ async function guarded(options: ServerOptions = {}) {
   const guardedRepo = new Repo(backend);
   const handler = createGroveHandler(guardedRepo, options);
   const send = async (method: string, url: string, body: Buffer = Buffer.alloc(0), headers: Record<string, string> = {}) => {
-    const response = await handler({ method, url, headers, body });
+    const service = /\/(git-[a-z-]+)$/.exec(url)?.[1];
+    const type = service === undefined ? 'application/json' : `application/x-${service}-request`;
+    const response = await handler({ method, url, headers: { 'content-type': type, ...headers }, body });
     const text = Buffer.concat(response.body).toString('utf8');
     return { status: response.status, body: response.headers['content-type']?.startsWith('application/json') ? (JSON.parse(text) as { code?: string; message?: string }) : text };
   };

@@ -7,6 +7,7 @@ import type { Repo } from '@grove/store';
 import { SyncError } from '../errors.js';
 import { checkAccess, type AccessOptions } from './auth.js';
 import { advertise, serveReceivePack, serveUploadPack } from './git-routes.js';
+import { checkRequestSource } from './origin.js';
 import { errorResponse, jsonError, type WireRequest, type WireResponse } from './wire.js';
 
 /** How the server behaves: access, limits. */
@@ -26,8 +27,9 @@ export type Handler = (request: WireRequest) => Promise<WireResponse>;
 const DEFAULT_MAX_PACK = 256 * 1024 * 1024;
 const DEFAULT_MAX_API = 1024 * 1024;
 
-/** A route: whether it writes, its body limit, and the work. */
+/** A route: its path, whether it writes, its body limit, and the work. */
 interface Route {
+  readonly path: string;
   readonly write: boolean;
   readonly limit: number;
   run(): Promise<WireResponse>;
@@ -45,12 +47,12 @@ function route(repo: Repo, options: ServerOptions, request: WireRequest, api: Ha
   if (request.method === 'GET' && path.endsWith('/info/refs')) {
     const service = url.searchParams.get('service');
     if (service !== 'git-upload-pack' && service !== 'git-receive-pack') return undefined;
-    return { write: service === 'git-receive-pack', limit, run: () => advertise(repo, service) };
+    return { path, write: service === 'git-receive-pack', limit, run: () => advertise(repo, service) };
   }
-  if (request.method === 'POST' && path.endsWith('/git-upload-pack')) return { write: false, limit, run: () => serveUploadPack(repo, request.body) };
-  if (request.method === 'POST' && path.endsWith('/git-receive-pack')) return { write: true, limit, run: () => serveReceivePack(repo, request.body) };
+  if (request.method === 'POST' && path.endsWith('/git-upload-pack')) return { path, write: false, limit, run: () => serveUploadPack(repo, request.body) };
+  if (request.method === 'POST' && path.endsWith('/git-receive-pack')) return { path, write: true, limit, run: () => serveReceivePack(repo, request.body) };
   if (path === '/api' || path.startsWith('/api/')) {
-    return { write: request.method !== 'GET' && request.method !== 'HEAD', limit, run: () => api(request) };
+    return { path, write: request.method !== 'GET' && request.method !== 'HEAD', limit, run: () => api(request) };
   }
   return undefined;
 }
@@ -61,6 +63,7 @@ export function createHandler(repo: Repo, options: ServerOptions, api: Handler):
     try {
       const found = route(repo, options, request, api);
       if (found === undefined) return jsonError(404, 'not-found', `no endpoint ${request.method} ${request.url.split('?')[0]}; see docs/sync.md for the server's API`);
+      checkRequestSource(request, found.path);
       checkAccess(options, request.headers['authorization'], found.write);
       if (request.body.length > found.limit) {
         throw new SyncError('too-large', `the request body has ${request.body.length} bytes, more than the ${found.limit} this endpoint accepts; send less`);

@@ -39,6 +39,8 @@ const STATUS: Record<string, number> = {
   'too-large': 413,
   auth: 401,
   'read-only': 403,
+  forbidden: 403,
+  'unsupported-media-type': 415,
   conflict: 409,
   'corrupt-object': 500,
 };
