@@ -42,6 +42,17 @@ describe('Branch', () => {
     expect(e.data).toMatchObject({ expected: 'grove/counter@1', actual: 'text' });
   });
 
+  it('refuses a value its type cannot encode with a typed error, before anything is stored', async () => {
+    const main = repo().branch('main');
+    await main.set(['views'], 3n, { type: counter });
+    const head = await main.head();
+    for (const bad of [NaN, 1.5, 7, '7', undefined]) {
+      await expect(main.set(['views'], bad as unknown as bigint, { type: counter }), String(bad)).rejects.toMatchObject({ code: 'encode-error', data: { tag: 'bigint' } });
+    }
+    expect(await main.head()).toBe(head);
+    expect(await main.get(['views'], counter)).toBe(3n);
+  });
+
   it('refuses bad paths and branch names and stores nothing', async () => {
     const r = repo();
     const main = r.branch('main');

@@ -1,5 +1,6 @@
 /** `lww`: last-writer-wins registers stamped by an injected clock. */
-import { DecodeError } from '../errors.js';
+import { DecodeError, EncodeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { compareBytes, fromUtf8, utf8 } from '../internal/bytes.js';
 import { frame, unframe } from '../internal/frame.js';
 import type { Codec, Mergeable } from '../mergeable.js';
@@ -41,7 +42,12 @@ export function lww<T>(codec: Codec<T>, options: LwwOptions = {}): Lww<T> {
   const tag = composeTag('grove/lww@1', [codec.tag]);
   const clock = options.clock ?? Date.now;
   const replica = options.replica ?? '';
-  const encode = (s: Stamped<T>) => frame([utf8(String(s.time)), utf8(s.replica), codec.encode(s.value)]);
+  const encode = (s: Stamped<T>) => {
+    if (typeof s !== 'object' || s === null) throw new EncodeError({ tag, reason: `expected { value, time, replica }, not ${describeValue(s)}` });
+    if (!Number.isSafeInteger(s.time) || s.time < 0) throw new EncodeError({ tag, reason: `time ${String(s.time)} is not a safe integer >= 0; use the clock's milliseconds` });
+    if (typeof s.replica !== 'string' || !s.replica.isWellFormed()) throw new EncodeError({ tag, reason: 'replica is not a well-formed string' });
+    return frame([utf8(String(s.time)), utf8(s.replica), codec.encode(s.value)]);
+  };
   const later = (a: Stamped<T>, b: Stamped<T>): boolean =>
     a.time !== b.time ? a.time > b.time : a.replica !== b.replica ? a.replica > b.replica : compareBytes(codec.encode(a.value), codec.encode(b.value)) > 0;
   const base = idempotent<Stamped<T>>({

@@ -1,5 +1,6 @@
 /** `mapOf`: string-keyed maps whose values merge by their own type. */
-import { DecodeError } from '../errors.js';
+import { DecodeError, EncodeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { compareBytes, fromUtf8, utf8 } from '../internal/bytes.js';
 import { mergeChild } from '../internal/child.js';
 import { frame, unframe } from '../internal/frame.js';
@@ -31,7 +32,13 @@ export function mapOf<V>(value: Mergeable<V>): Mergeable<ReadonlyMap<string, V>>
       for (const [k, v] of a) if (!b.has(k) || !value.equals(v, b.get(k)!)) return false;
       return true;
     },
-    encode: (map) => frame(sortedKeys(map.keys()).flatMap(([k, bytes]) => [bytes, value.encode(map.get(k)!)])),
+    encode(map) {
+      if (!(map instanceof Map)) throw new EncodeError({ tag, reason: `expected a Map, not ${describeValue(map)}` });
+      for (const k of map.keys()) {
+        if (typeof k !== 'string' || !k.isWellFormed()) throw new EncodeError({ tag, reason: `key ${describeValue(k)} is not a well-formed string` });
+      }
+      return frame(sortedKeys(map.keys()).flatMap(([k, bytes]) => [bytes, value.encode(map.get(k)!)]));
+    },
     decode(bytes) {
       const parts = unframe(bytes, tag);
       if (parts.length % 2 !== 0) throw new DecodeError({ tag, offset: 0, reason: 'a key without a value' });

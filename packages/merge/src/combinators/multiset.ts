@@ -1,6 +1,7 @@
 /** `multiset`: bags of elements with counts. */
 import { DecodeError, EncodeError } from '../errors.js';
 import { fromUtf8, utf8 } from '../internal/bytes.js';
+import { describeValue } from '../internal/describe.js';
 import { frame, unframe } from '../internal/frame.js';
 import { checkIncreasing, keyBy, sortedEntries } from '../internal/keyed.js';
 import type { Codec, Mergeable } from '../mergeable.js';
@@ -31,6 +32,7 @@ export function multiset<T>(element: Codec<T>): Mergeable<ReadonlyMap<T, number>
       return true;
     },
     encode(bag) {
+      if (!(bag instanceof Map)) throw new EncodeError({ tag, reason: `expected a Map of element to count, not ${describeValue(bag)}` });
       const parts = sortedEntries(index(bag)).flatMap((e) => {
         if (!Number.isSafeInteger(e.extra) || e.extra < 1) {
           throw new EncodeError({ tag, reason: `count ${e.extra} is not a positive safe integer; remove the element instead of storing 0` });

@@ -1,5 +1,6 @@
 /** `record`: a fixed set of named fields, each with its own merge. */
-import { DecodeError } from '../errors.js';
+import { DecodeError, EncodeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { fromUtf8, utf8 } from '../internal/bytes.js';
 import { mergeChild } from '../internal/child.js';
 import { frame, unframe } from '../internal/frame.js';
@@ -30,7 +31,10 @@ export function record<F extends Fields>(fields: F): Mergeable<RecordOf<F>> {
   return {
     tag,
     equals: (a, b) => names.every((n) => field(n).equals(get(a, n), get(b, n))),
-    encode: (value) => frame(names.flatMap((n) => [utf8(n), field(n).encode(get(value, n))])),
+    encode(value) {
+      if (typeof value !== 'object' || value === null) throw new EncodeError({ tag, reason: `expected an object with fields ${names.join(', ')}, not ${describeValue(value)}` });
+      return frame(names.flatMap((n) => [utf8(n), field(n).encode(get(value, n))]));
+    },
     decode(bytes) {
       const parts = unframe(bytes, tag);
       if (parts.length !== names.length * 2) {

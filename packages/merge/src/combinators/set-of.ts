@@ -1,4 +1,6 @@
 /** `setOf`: sets of any encodable element. */
+import { EncodeError } from '../errors.js';
+import { describeValue } from '../internal/describe.js';
 import { frame, unframe } from '../internal/frame.js';
 import { checkIncreasing, keyBy, sortedEntries } from '../internal/keyed.js';
 import type { Codec, Mergeable } from '../mergeable.js';
@@ -26,7 +28,10 @@ export function setOf<T>(element: Codec<T>): Mergeable<ReadonlySet<T>> {
       for (const k of index(a).keys()) if (!ib.has(k)) return false;
       return true;
     },
-    encode: (set) => frame(sortedEntries(index(set)).map((e) => e.bytes)),
+    encode(set) {
+      if (!(set instanceof Set)) throw new EncodeError({ tag, reason: `expected a Set, not ${describeValue(set)}` });
+      return frame(sortedEntries(index(set)).map((e) => e.bytes));
+    },
     decode(bytes) {
       const parts = unframe(bytes, tag);
       parts.forEach((p, i) => checkIncreasing(tag, parts[i - 1], p));

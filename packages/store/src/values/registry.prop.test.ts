@@ -62,6 +62,26 @@ describe('types rebuilt from their tags', () => {
     );
   });
 
+  it('encode what decode reads back equal, and refuse anything else with a typed EncodeError before it is stored', () => {
+    const junk = fc.oneof(fc.anything(), fc.double(), fc.constantFrom(NaN, 1.5, -0, Infinity, '\ud800', new Date(0), [1n]));
+    const withValue = sample.chain((s) => fc.tuple(fc.constant(s.type), fc.oneof(s.values, junk)));
+    fc.assert(
+      fc.property(withValue, ([type, value]) => {
+        let bytes: Uint8Array;
+        try {
+          bytes = type.encode(value);
+        } catch (e) {
+          expect(e).toMatchObject({ code: 'encode-error' });
+          return;
+        }
+        const back = type.decode(bytes);
+        expect(type.equals(back, value)).toBe(true);
+        expect(Buffer.from(type.encode(back)).equals(Buffer.from(bytes))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('explain what they do not know', () => {
     const registry = new TypeRegistry();
     expect(registry.get('grove/map@1(app/score@1)')).toBeUndefined();
