@@ -38,7 +38,7 @@ describe('bad usage exits 2 with one line on stderr', () => {
     [['set', 'n', 'ten', '--type', 'counter'], 'grove: an integer such as 42 or -3 is needed, not "ten"'],
     [['get', 'a//b'], 'grove: bad path "a//b": path segment "" is empty; use a non-empty name without "/" or NUL'],
     [['get', '/'], 'grove: "/" names the root, not a value; give a path such as docs/readme'],
-    [['get', 'x', '--branch', 'a..b'], 'grove: "a..b" is not a valid branch name; use letters, digits, "-", "_" and "/" (no "..", "~", "^", ":", spaces, leading "-" or "." or trailing ".lock")'],
+    [['get', 'x', '--branch', 'a..b'], 'grove: "a..b" is not a valid branch name; use letters, digits, "-", "_" and "/" (not HEAD, no leading "refs/", "-" or ".", no "..", "~", "^", ":", spaces or trailing ".lock")'],
     [['set', 'x', 'y', '--author', 'Ada'], 'grove: --author "Ada" is not "Name <email>"; write it like "Ada Lovelace <ada@example.com>"'],
   ])('grove %j', async (argv, message) => {
     const { code, out, err } = await grove(await newRepo(), ...argv);

@@ -58,10 +58,10 @@ describe('Branch', () => {
     const main = r.branch('main');
     await main.set(['ok'], 'v');
     const head = await main.head();
-    for (const bad of [[], [''], ['.'], ['..'], ['a/b'], ['a\0b'], ['.git'], ['x', '.GIT']]) {
+    for (const bad of [[], [''], ['.'], ['..'], ['a/b'], ['a\0b'], ['.git'], ['x', '.GIT'], ['.grove'], ['a', '.grove'], ['\ud800']]) {
       expect((await storeError(() => main.set(bad, 'v'))).code).toBe('invalid-path');
     }
-    for (const bad of ['', 'a..b', 'a b', '-x', 'x.lock', 'a//b', '.hidden', 'a/', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[', 'a\\b', '@', 'a@{1}', 'trailing.']) {
+    for (const bad of ['', 'a..b', 'a b', '-x', 'x.lock', 'a//b', '.hidden', 'a/', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[', 'a\\b', '@', 'a@{1}', 'trailing.', 'HEAD', 'refs/heads/main']) {
       expect((await storeError(() => r.branch(bad))).code).toBe('invalid-ref');
     }
     expect(await main.head()).toBe(head);

@@ -3,7 +3,7 @@ export { Branch } from './branch.js';
 export { document } from './document/document.js';
 export { StoreError } from './errors.js';
 export { EMPTY_TREE, hashObject, isHash } from './objects/hash.js';
-export { checkBranchName, checkPath, parsePath } from './objects/names.js';
+export { checkBranchName, checkPath, checkValuePath, parsePath } from './objects/names.js';
 export { decodeTree, encodeTree } from './objects/tree-object.js';
 export { Repo } from './repo.js';
 export { Transaction } from './transaction.js';

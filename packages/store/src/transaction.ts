@@ -1,7 +1,7 @@
 /** A read-modify-write transaction over one tree: what `Branch.update` hands to its callback. */
 import type { Mergeable } from '@grove/merge';
 import type { Hash } from './objects/hash.js';
-import type { Path } from './objects/names.js';
+import { checkValuePath, type Path } from './objects/names.js';
 import type { RepoContext } from './repo-context.js';
 import type { Tree } from './tree/tree.js';
 import type { StoredType } from './values/registry.js';
@@ -45,14 +45,16 @@ export class Transaction {
     return (await this.#repo.value(child, place))?.value as T | undefined;
   }
 
-  /** Stores `value` at `path` as `type` (default: text for strings, bytes for byte arrays). */
+  /** Stores `value` at `path` as `type` (default: text for strings, bytes for byte arrays). Throws `invalid-path` for a bad or reserved path. */
   async set<T>(path: Path, value: T, type: Mergeable<T> | Structure<T> = defaultType(value)): Promise<void> {
+    checkValuePath(path);
     this.#tree = await this.#tree.set(path, await encodeChild(type as StoredType, value, this.#repo.nodes));
     this.#log.push(`set ${path.join('/')}`);
   }
 
   /** Removes the value or subtree at `path` (nothing when absent). */
   async remove(path: Path): Promise<void> {
+    checkValuePath(path);
     this.#tree = await this.#tree.remove(path);
     this.#log.push(`remove ${path.join('/')}`);
   }

@@ -3,7 +3,7 @@
  * paths), the handle each type gets, and the types inferred from it.
  */
 import type { Mergeable } from '@grove/merge';
-import { checkPath, type Path } from '../objects/names.js';
+import { checkValuePath, type Path } from '../objects/names.js';
 import type { StoredType } from '../values/registry.js';
 import type { Structure } from '../values/structure.js';
 import type { Cell, Cells } from './cell.js';
@@ -58,7 +58,7 @@ const hasHandle = (type: StoredType): type is StoredType & WithHandle<unknown, u
 /** Throws `invalid-path` unless every key of `schema` is a usable path segment. */
 export function checkSchema(schema: Schema, prefix: Path = []): void {
   for (const [name, entry] of Object.entries(schema)) {
-    checkPath([...prefix, name]);
+    checkValuePath([...prefix, name]);
     if (!isType(entry)) checkSchema(entry, [...prefix, name]);
   }
 }

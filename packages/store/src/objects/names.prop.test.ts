@@ -15,11 +15,11 @@ const weAccept = (name: string) => {
 };
 
 describe('checkBranchName', () => {
-  it('accepts exactly what git accepts (we also refuse a leading "-" and "@", which git reads as an option and as HEAD)', () => {
-    const char = fc.constantFrom('a', 'b', '/', '.', '-', '@', '{', '~', ' ', ':', '*', 'l', 'o', 'c', 'k', 'é', '\\');
+  it('accepts exactly what git accepts (we also refuse a leading "-", "@", "HEAD" and a leading "refs/", which git reads as an option, as HEAD, and as a full ref)', () => {
+    const char = fc.constantFrom('a', 'b', '/', '.', '-', '@', '{', '~', ' ', ':', '*', 'l', 'o', 'c', 'k', 'é', '\\', 'HEAD', 'refs/');
     fc.assert(
       fc.property(fc.string({ unit: char, minLength: 1, maxLength: 8 }), (name) => {
-        const git = gitAccepts(name) && !name.startsWith('-') && name !== '@';
+        const git = gitAccepts(name) && !name.startsWith('-') && name !== '@' && name !== 'HEAD' && !name.startsWith('refs/');
         expect(weAccept(name)).toBe(git);
       }),
       { numRuns: 300 },

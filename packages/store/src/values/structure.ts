@@ -7,7 +7,7 @@
  */
 import type { Mergeable, MergeResult } from '@grove/merge';
 import type { Hash } from '../objects/hash.js';
-import type { Path } from '../objects/names.js';
+import { MARKER, type Path } from '../objects/names.js';
 import { blobChild, type BlobChild, type Tree, type TreeChild } from '../tree/tree.js';
 import { canonicalTag, decodeTyped, encodeTyped } from './typed-blob.js';
 
@@ -50,7 +50,7 @@ export interface Structure<T> {
 }
 
 /** The name of the marker entry in a structure's root tree. */
-export const MARKER = '.grove';
+export { MARKER };
 
 /** `tree` with the marker entry naming `tag`. */
 export function markTree(tree: Tree, tag: string): Promise<Tree> {

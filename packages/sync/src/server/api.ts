@@ -8,7 +8,7 @@ import { isHash, type Repo } from '@grove/store';
 import { SyncError } from '../errors.js';
 import { eventFeed } from './events.js';
 import type { Handler, ServerOptions } from './handler.js';
-import { parseValueBody, storedJson, toJson } from './values.js';
+import { jsonBody, parseValueBody, storedJson, toJson } from './values.js';
 import { json, type WireRequest, type WireResponse } from './wire.js';
 
 /** Decodes one raw path segment; a bad escape is a `bad-request`. */
@@ -28,7 +28,8 @@ async function routeApi(repo: Repo, options: ServerOptions, request: WireRequest
   const [rawPath = '', query = ''] = request.url.split('?', 2);
   const parts = rawPath.split('/').slice(2).map(segment); // after "", "api"
   const params = new URLSearchParams(query);
-  const { method } = request;
+  // HEAD is GET without the body (Node's server drops it).
+  const method = request.method === 'HEAD' ? 'GET' : request.method;
   const [top, name, action, ...rest] = parts;
   if (top === 'events' && parts.length === 1 && method === 'GET') return eventFeed(repo, params, request.headers['last-event-id'], options.heartbeatMs ?? 15_000);
   if (top !== 'branches') throw new SyncError('not-found', `no endpoint ${method} ${rawPath}; see docs/sync.md`);
@@ -62,7 +63,7 @@ async function routeApi(repo: Repo, options: ServerOptions, request: WireRequest
     }
   }
   if (action === 'merge' && rest.length === 0 && method === 'POST') {
-    const from = (JSON.parse(request.body.toString('utf8') || 'null') as { from?: unknown } | null)?.from;
+    const from = (jsonBody(request.body, '{"from": "<branch or commit id>"}') as { from?: unknown } | null)?.from;
     if (typeof from !== 'string') throw new SyncError('bad-request', 'send {"from": "<branch or commit id>"}');
     const outcome = await branch.merge(isHash(from) ? from : repo.branch(from));
     return json(outcome.kind === 'conflict' ? 409 : 200, toJson(outcome.kind === 'merged' ? { kind: 'merged', commit: outcome.commit.hash } : outcome));

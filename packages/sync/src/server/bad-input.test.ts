@@ -58,6 +58,20 @@ const command = (head: string, next: string) => pktLine(`${head} ${next} refs/he
 const withChecksum = (body: Buffer) => Buffer.concat([body, createHash('sha1').update(body).digest()]);
 
 describe('bad input', () => {
+  it('reserved and ambiguous names, invalid UTF-8 bodies and HEAD requests get clear answers', async () => {
+    const { send, writes } = await guarded();
+    const text = (value: string) => Buffer.from(JSON.stringify({ tag: 'text', value }));
+    for (const url of ['/api/branches/HEAD/values/x', '/api/branches/refs%2Fheads%2Fmain/values/x', '/api/branches/main/values/.grove', '/api/branches/main/values/a/.grove']) {
+      const r = await send('PUT', url, text('x'));
+      expect([r.status, (r.body as { code: string }).code], url).toEqual([400, expect.stringMatching(/^invalid-(ref|path)$/)]);
+    }
+    const badUtf8 = Buffer.concat([Buffer.from('{"tag":"text","value":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]);
+    expect(await send('PUT', '/api/branches/main/values/x', badUtf8)).toMatchObject({ status: 400, body: { code: 'bad-request', message: expect.stringContaining('not valid UTF-8') } });
+    expect(await send('PUT', '/api/branches/main/values/x', Buffer.from('{"tag":"text","value":"\\ud800"}'))).toMatchObject({ status: 400, body: { code: 'encode-error' } });
+    expect((await send('HEAD', '/api/branches')).status).toBe(200);
+    expect(writes()).toBe(0);
+  });
+
   it('malformed pkt-lines and requests on the Git endpoints get 400', async () => {
     const { send, head, writes } = await guarded();
     for (const body of ['zzzz', '0003', '00', 'ffff' + 'x'.repeat(10), '0009want', `0032want ${head}\n`.slice(0, 20), pktLine('shallow x\n').toString()]) {

@@ -35,14 +35,21 @@ const WRITABLE: Record<string, { type: Mergeable<any>; read(value: unknown): unk
   [counter.tag]: { type: counter, read: (v) => (typeof v === 'string' && /^-?\d{1,60}$/.test(v)) || Number.isSafeInteger(v) ? BigInt(v as string) : undefined },
 };
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A request body as JSON; `bad-request` (saying what to send) when it is not UTF-8 or not JSON. */
+export function jsonBody(body: Buffer, example: string): unknown {
+  try {
+    return JSON.parse(utf8.decode(body));
+  } catch (e) {
+    const what = e instanceof SyntaxError ? 'not JSON' : 'not valid UTF-8';
+    throw new SyncError('bad-request', `the body is ${what}; send ${example}`);
+  }
+}
+
 /** A PUT body: the value, its type and an optional commit message. Throws `bad-request`. */
 export function parseValueBody(body: Buffer): { value: unknown; type: Mergeable<any>; message: string | undefined } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new SyncError('bad-request', 'the body is not JSON; send {"tag": "text", "value": "..."}');
-  }
+  const parsed = jsonBody(body, '{"tag": "text", "value": "..."}');
   const { tag, value, message } = (parsed ?? {}) as { tag?: unknown; value?: unknown; message?: unknown };
   const writable = typeof tag === 'string' ? WRITABLE[tag] : undefined;
   if (writable === undefined) throw new SyncError('bad-request', `tag ${JSON.stringify(tag)} cannot be written here; use one of ${Object.keys(WRITABLE).join(', ')}`);
