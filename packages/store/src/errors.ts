@@ -7,6 +7,9 @@ export type StoreErrorCode =
   | 'invalid-ref'
   | 'not-found'
   | 'corrupt-object'
+  | 'corrupt-ref'
+  | 'locked'
+  | 'io-error'
   | 'not-a-repository'
   | 'wrong-type'
   | 'unknown-type'
@@ -18,9 +21,17 @@ export type StoreErrorCode =
 export interface StoreErrorData {
   readonly path?: readonly string[];
   readonly segment?: string;
+  /** How many segments a refused path has. */
+  readonly segments?: number;
   readonly ref?: string;
   readonly hash?: string;
   readonly dir?: string;
+  /** The file the error is about: a damaged ref file, a held lock, a file that could not be written. */
+  readonly file?: string;
+  /** 1-based line of `file` where it failed. */
+  readonly line?: number;
+  /** How old a held lock is, in milliseconds. */
+  readonly ageMs?: number;
   readonly offset?: number;
   readonly expected?: string;
   readonly actual?: string;

@@ -2,11 +2,29 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { StoreError } from '../../errors.js';
 
 /** The `code` of a Node system error (`ENOENT`, `EEXIST`...), or undefined. */
 export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   return typeof error.code === 'string' ? error.code : undefined;
+}
+
+/**
+ * A Node system error (it has a `code`) as an `io-error` `StoreError` naming
+ * the file and what we were doing; any other error is returned as it is.
+ */
+export function ioError(error: unknown, action: string): unknown {
+  const code = errorCode(error);
+  if (code === undefined || error instanceof StoreError) return error;
+  const file = (error as { path?: unknown }).path;
+  const where = typeof file === 'string' ? file : 'a repository file';
+  return new StoreError(
+    'io-error',
+    `cannot ${action}: ${code} on ${where}; check that the repository is writable and the disk has room, then retry`,
+    typeof file === 'string' ? { file } : {},
+    { cause: error },
+  );
 }
 
 /** Codes meaning "no file at this path" (missing, or a directory or file in the way). */

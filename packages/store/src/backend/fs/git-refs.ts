@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { StoreError } from '../../errors.js';
 import { isHash, type Hash } from '../../objects/hash.js';
 import type { RefStore } from '../backend.js';
-import { errorCode, forEachLimited, isAbsent, readIfPresent } from './fs-util.js';
+import { errorCode, forEachLimited, ioError, isAbsent, readIfPresent } from './fs-util.js';
 import { checkRefName, checkRefPrefix, isRefName, parsePackedRefs, removePackedRef } from './ref-format.js';
-import { LockFile } from './ref-lock.js';
+import { LockFile, SYSTEM_CLOCK, type Clock } from './ref-lock.js';
 
 /** Git follows at most 5 levels of `ref: ` indirection. */
 const MAX_SYMREF_DEPTH = 5;
@@ -18,9 +18,17 @@ const PATH_CONFLICTS = new Set(['ENOTDIR', 'EEXIST', 'EISDIR', 'ENOTEMPTY']);
 
 type Loose = { readonly hash: Hash } | { readonly target: string } | undefined;
 
-/** The `RefStore` of a Git directory. */
+/**
+ * The `RefStore` of a Git directory. A damaged ref file or `packed-refs`
+ * throws `corrupt-ref` rather than reading as an absent branch; a lock file
+ * left in place throws `locked`.
+ */
 export class GitRefs implements RefStore {
-  constructor(readonly gitDir: string) {}
+  /** @param clock - ages and waits of the lock protocol (tests inject one) */
+  constructor(
+    readonly gitDir: string,
+    readonly clock: Clock = SYSTEM_CLOCK,
+  ) {}
 
   async read(ref: string): Promise<Hash | undefined> {
     checkRefName(ref);
@@ -32,8 +40,9 @@ export class GitRefs implements RefStore {
     if (next !== undefined && !isHash(next)) {
       throw new StoreError('invalid-ref', `cannot point ${ref} at ${JSON.stringify(next)}: pass a 40-hex object id`, { ref });
     }
+    await this.#packed(); // refuse to write over a damaged packed-refs, whichever ref moves
     const { name } = await this.#lookup(ref); // a symbolic ref moves the ref it points at, as in Git
-    const lock = await LockFile.acquire(this.#path(name)).catch((error: unknown) => {
+    const lock = await LockFile.acquire(this.#path(name), this.clock).catch((error: unknown) => {
       throw conflictOr(error, name);
     });
     if (lock === undefined) return false;
@@ -94,12 +103,13 @@ export class GitRefs implements RefStore {
     if (isHash(id) && (text.length === 40 || /\s/.test(text[40]!))) return { hash: id };
     const target = /^ref: *(\S+)\s*$/.exec(text)?.[1];
     if (target !== undefined && isRefName(target)) return { target };
-    throw new StoreError('invalid-ref', `ref file ${this.#path(name)} holds neither an object id nor "ref: <name>"; fix or delete it`, { ref: name });
+    const path = this.#path(name);
+    throw new StoreError('corrupt-ref', `ref file ${path} holds neither an object id nor "ref: <name>"; Git refuses it too: repair or delete it`, { ref: name, file: path, line: 1 });
   }
 
   async #packed(): Promise<Map<string, Hash>> {
-    const file = await readIfPresent(join(this.gitDir, 'packed-refs'));
-    return parsePackedRefs(file?.toString('utf8') ?? '');
+    const path = join(this.gitDir, 'packed-refs');
+    return parsePackedRefs((await readIfPresent(path))?.toString('utf8') ?? '', path);
   }
 
   /** Before creating `name`: no ref may be its parent or child, and no directory may stand in its place. */
@@ -116,7 +126,7 @@ export class GitRefs implements RefStore {
   async #delete(name: string): Promise<boolean> {
     const packedPath = join(this.gitDir, 'packed-refs');
     if ((await this.#packed()).has(name)) {
-      const lock = await LockFile.acquire(packedPath);
+      const lock = await LockFile.acquire(packedPath, this.clock);
       if (lock === undefined) return false;
       try {
         const text = (await readIfPresent(packedPath))?.toString('utf8') ?? '';
@@ -126,7 +136,7 @@ export class GitRefs implements RefStore {
       }
     }
     await unlink(this.#path(name)).catch((error: unknown) => {
-      if (!isAbsent(error)) throw error;
+      if (!isAbsent(error)) throw ioError(error, `delete ref ${name}`);
     });
     return true;
   }
@@ -160,7 +170,8 @@ function conflict(name: string, other: string): StoreError {
   return new StoreError('invalid-ref', `cannot create ${name}: it conflicts with ${other} (a ref cannot be both a branch and a folder of branches); delete ${other} or choose another name`, { ref: name });
 }
 
-/** Maps file/directory clashes to `invalid-ref`; other errors pass through. */
+/** Maps file/directory clashes to `invalid-ref`, other I/O errors to `io-error`; store errors pass through. */
 function conflictOr(error: unknown, name: string): unknown {
-  return PATH_CONFLICTS.has(errorCode(error) ?? '') ? conflict(name, 'an existing ref or directory on its path') : error;
+  if (PATH_CONFLICTS.has(errorCode(error) ?? '')) return conflict(name, 'an existing ref or directory on its path');
+  return ioError(error, `write ref ${name}`);
 }

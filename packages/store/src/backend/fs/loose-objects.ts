@@ -2,12 +2,13 @@
  * Loose objects: one zlib file per object at `objects/xx/<38 hex>`, written
  * like Git does (temporary file in the fan-out directory, then rename).
  */
-import { access, mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import * as fs from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { frameObject, type Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
 import { decodeLooseObject, deflateObject } from './object-codec.js';
-import { errorCode, forEachLimited, isAbsent, readIfPresentSync, tempName } from './fs-util.js';
+import { errorCode, forEachLimited, ioError, isAbsent, readIfPresentSync, tempName } from './fs-util.js';
 
 /** Git's default `core.looseCompression`: fastest. */
 const LOOSE_COMPRESSION = 1;
@@ -15,10 +16,19 @@ const LOOSE_COMPRESSION = 1;
 const PARALLEL_IO = 32;
 /** From this many ids on, listing directories beats one `stat` per id. */
 const LIST_THRESHOLD = 256;
+/** Times a write recreates a fan-out directory that a concurrent `git prune` keeps removing. */
+const MAX_DIR_ATTEMPTS = 8;
+
+/** The file operations of a write; tests inject ones that race a concurrent prune. */
+export type WriteIo = Pick<typeof fs, 'mkdir' | 'writeFile' | 'rename' | 'unlink'>;
 
 /** The loose half of a repository's object database. */
 export class LooseObjects {
-  constructor(readonly objectsDir: string) {}
+  /** @param io - file operations of writes (tests inject races) */
+  constructor(
+    readonly objectsDir: string,
+    readonly io: WriteIo = fs,
+  ) {}
 
   #path(hash: Hash): string {
     return join(this.objectsDir, hash.slice(0, 2), hash.slice(2));
@@ -77,21 +87,31 @@ export class LooseObjects {
     await forEachLimited(objects, PARALLEL_IO, (o) => this.#write(o));
   }
 
+  /**
+   * Writes a temporary file in the fan-out directory, then renames it into
+   * place. `git prune`/`prune-packed` remove empty fan-out directories, so a
+   * directory just created may vanish before the file lands in it: the
+   * write then creates it again. I/O failures throw `io-error` naming the file.
+   */
   async #write(object: RawObject): Promise<void> {
+    const { io } = this;
     const data = deflateObject(frameObject(object.type, object.payload), LOOSE_COMPRESSION);
     const dir = join(this.objectsDir, object.hash.slice(0, 2));
     const temp = join(dir, tempName('tmp_obj_'));
     try {
-      await writeFile(temp, data, { mode: 0o444, flag: 'wx' }).catch(async (error: unknown) => {
-        // The fan-out directory is created on first use (and `git prune` removes empty ones).
-        if (errorCode(error) !== 'ENOENT') throw error;
-        await mkdir(dir, { recursive: true });
-        await writeFile(temp, data, { mode: 0o444, flag: 'wx' });
-      });
-      await rename(temp, this.#path(object.hash));
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await io.writeFile(temp, data, { mode: 0o444, flag: 'wx' });
+          break;
+        } catch (error) {
+          if (errorCode(error) !== 'ENOENT' || attempt === MAX_DIR_ATTEMPTS) throw error;
+          await io.mkdir(dir, { recursive: true });
+        }
+      }
+      await io.rename(temp, this.#path(object.hash));
     } catch (error) {
-      await unlink(temp).catch(() => undefined); // best effort: the first error is the one to report
-      throw error;
+      await io.unlink(temp).catch(() => undefined); // best effort: the first error is the one to report
+      throw ioError(error, `write object ${object.hash}`);
     }
   }
 }

@@ -32,14 +32,37 @@ export function checkRefPrefix(prefix: string): void {
   }
 }
 
-/** Parses packed-refs text into name → id, skipping comments and peeled lines. */
-export function parsePackedRefs(text: string): Map<string, Hash> {
+/** A packed ref's name: under `refs/`, no spaces or control characters (Git keeps other odd names, flagged broken). */
+const PACKED_NAME = /^refs\/[^\x00-\x20\x7f]+$/;
+
+/**
+ * Parses packed-refs text into name → id: an optional `# pack-refs with:`
+ * header on the first line, then `<id> <name>` lines, each possibly followed by a peeled
+ * `^<id>` line. Any other line throws `corrupt-ref` naming `file` and the
+ * line, as Git refuses the repository: reading past it would make a branch
+ * look absent and the next commit start a new history.
+ */
+export function parsePackedRefs(text: string, file: string): Map<string, Hash> {
   const refs = new Map<string, Hash>();
-  for (const line of text.split('\n')) {
-    if (line === '' || line.startsWith('#') || line.startsWith('^')) continue;
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  let peelable = false;
+  lines.forEach((line, i) => {
     const id = line.slice(0, 40);
-    if (isHash(id) && line[40] === ' ') refs.set(line.slice(41), id);
-  }
+    const name = line.slice(41);
+    if (i === 0 && line.startsWith('# pack-refs with:')) peelable = false;
+    else if (line.startsWith('^') && peelable && line.length === 41 && isHash(line.slice(1))) peelable = false;
+    else if (isHash(id) && line[40] === ' ' && PACKED_NAME.test(name)) {
+      refs.set(name, id);
+      peelable = true;
+    } else {
+      throw new StoreError(
+        'corrupt-ref',
+        `${file} line ${i + 1} is not "<40-hex id> <ref name>" (found ${JSON.stringify(line.slice(0, 80))}); Git refuses this repository too: repair or remove that line before reading or writing refs`,
+        { file, line: i + 1 },
+      );
+    }
+  });
   return refs;
 }
 
