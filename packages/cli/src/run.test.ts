@@ -36,7 +36,7 @@ describe('bad usage exits 2 with one line on stderr', () => {
     [['get', 'x', '--type', 'json'], 'grove: get does not take --type; usage: grove get PATH [--repo DIR] [--branch NAME] [--json]'],
     [['log', '--limit', '0'], 'grove: --limit needs a positive integer, not "0"'],
     [['set', 'n', 'ten', '--type', 'counter'], 'grove: an integer such as 42 or -3 is needed, not "ten"'],
-    [['get', 'a//b'], 'grove: bad path "a//b": path segment "" is empty; use a non-empty name without "/" or NUL'],
+    [['get', 'a//b'], 'grove: bad path "a//b": path segment "" is empty; use a non-empty name of at most 255 bytes without "/" or NUL'],
     [['get', '/'], 'grove: "/" names the root, not a value; give a path such as docs/readme'],
     [['get', 'x', '--branch', 'a..b'], 'grove: "a..b" is not a valid branch name; use letters, digits, "-", "_" and "/" (not HEAD, no leading "refs/", "-" or ".", no "..", "~", "^", ":", spaces or trailing ".lock")'],
     [['set', 'x', 'y', '--author', 'Ada'], 'grove: --author "Ada" is not "Name <email>"; write it like "Ada Lovelace <ada@example.com>"'],
@@ -99,7 +99,7 @@ describe('a file system that refuses', () => {
     const { code, err } = await grove(dir, 'set', 'a', 'b');
     expect(code).toBe(2);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(new RegExp(`^grove: ENOTDIR: not a directory, open '${objects}/[0-9a-f]{2}/tmp_obj_[0-9a-f]+'$`));
+    expect(err[0]).toMatch(new RegExp(`^grove: cannot write object [0-9a-f]{40}: ENOTDIR on ${objects}/[0-9a-f]{2}/tmp_obj_[0-9a-f]+; check that the repository is writable`));
   });
 
   it('says a --repo that is a file is not a repository', async () => {

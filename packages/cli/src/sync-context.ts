@@ -4,16 +4,18 @@
  * on a terminal.
  */
 import type { Repo } from '@grove/store';
-import { getRemote, type Progress, type Remote } from '@grove/sync';
+import { getRemote, listRemotes, type Progress, type Remote } from '@grove/sync';
 import type { Context } from './context.js';
+import { CliError } from './exit.js';
 
 /** The token clients send: `--token`, else `$GROVE_TOKEN`. */
 export function clientToken(ctx: Context): string | undefined {
   return ctx.options.token ?? ctx.io.env?.['GROVE_TOKEN'];
 }
 
-/** The configured remote `name` (default `origin`). Throws `not-found` when there is none. */
-export function namedRemote(ctx: Context, repo: Repo, name = 'origin'): Promise<Remote> {
+/** The configured remote `name` (default `origin`). Throws a usage error saying how to add it when there is none. */
+export async function namedRemote(ctx: Context, repo: Repo, name = 'origin'): Promise<Remote> {
+  if (!(await listRemotes(repo)).has(name)) throw new CliError(`no remote ${JSON.stringify(name)}; add it with grove remote add NAME URL`);
   const token = clientToken(ctx);
   return getRemote(repo, name, token === undefined ? {} : { token });
 }

@@ -2,6 +2,7 @@
 import { Repo } from '@grove/store';
 import { serve } from '@grove/sync';
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { run } from '../run.js';
@@ -51,8 +52,30 @@ describe('grove clone, remote, fetch, pull, push', () => {
     expect(await grove(dir, 'remote', 'add', 'down', 'http://127.0.0.1:1/')).toEqual({ code: 0, out: [], err: [] });
     expect((await grove(dir, 'fetch', 'down')).err[0]).toMatch(/^grove: cannot reach http:\/\/127\.0\.0\.1:1\//);
     expect((await grove(dir, 'remote', 'remove', 'down')).code).toBe(0);
-    expect(await grove(dir, 'fetch')).toMatchObject({ code: 2, err: ['grove: no remote "origin"; add one with addRemote (grove remote add origin URL)'] });
+    expect(await grove(dir, 'fetch')).toMatchObject({ code: 2, err: ['grove: no remote "origin"; add it with grove remote add NAME URL'] });
+    expect(await grove(dir, 'push', 'nosuchremote')).toEqual({ code: 2, out: [], err: ['grove: no remote "nosuchremote"; add it with grove remote add NAME URL'] });
     expect((await grove(dir, 'remote', 'frob')).code).toBe(2);
+  });
+
+  it('a failed clone removes what it created, never a directory that was there, so a retry fails the same way', async () => {
+    const cwd = tempDir();
+    const closed = 'http://127.0.0.1:1/';
+    const unreachable = { code: 2, out: [], err: [expect.stringMatching(/^grove: cannot reach http:\/\/127\.0\.0\.1:1\//)] };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(await grove(cwd, 'clone', closed, 'new/nested')).toEqual(unreachable);
+      expect(existsSync(join(cwd, 'new'))).toBe(false);
+    }
+    mkdirSync(join(cwd, 'empty'));
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(await grove(cwd, 'clone', closed, 'empty')).toEqual(unreachable);
+      expect(readdirSync(join(cwd, 'empty'))).toEqual([]);
+    }
+    const initialised = await newRepo();
+    for (let attempt = 0; attempt < 2; attempt++) {
+      expect(await grove(cwd, 'clone', closed, initialised)).toEqual(unreachable);
+      expect((await grove(initialised, 'remote', 'list')).out).toEqual([]);
+    }
+    expect((await grove(initialised, 'set', 'x', '1')).code).toBe(0);
   });
 });
 
@@ -114,7 +137,7 @@ describe('grove serve', () => {
     await grove(join(cwd, 'c'), 'set', 'x', '3');
     const pushed = await grove(join(cwd, 'c'), 'push');
     expect(pushed.code).toBe(2);
-    expect(pushed.err[0]).toMatch(/read-only/);
+    expect(pushed.err).toEqual([expect.stringMatching(/^grove: http:\S+ is read-only: it refused git-receive-pack \(403\), and no token changes that; push to a server started without --read-only$/)]);
     stopRo.abort();
     expect(await servingRo).toBe(0);
   });

@@ -56,6 +56,15 @@ describe('grove watch', () => {
     expect(err.all).toHaveLength(1);
   });
 
+  it('refuses (exit 2) a --branch with no commits once the repository has branches, saying how to create it', async () => {
+    const dir = await newRepo();
+    await grove(dir, 'set', 'a', '1');
+    const { io, err, out } = session(dir, { signal: AbortSignal.abort() });
+    expect(await run(['watch', '--branch', 'nosuch'], io)).toBe(2);
+    expect(out.all).toEqual([]);
+    expect(err.all).toEqual(['grove: branch "nosuch" has no commits, so there is nothing to watch; create it with grove branch nosuch, or watch one of: main']);
+  });
+
   it('refuses a bad --interval', async () => {
     expect((await grove(await newRepo(), 'watch', '--interval', 'fast')).err).toEqual(['grove: --interval needs a positive integer, not "fast"']);
   });

@@ -7,7 +7,7 @@ import { parsePath, type HeadChange } from '@grove/store';
 import { DEFAULT_INTERVAL, positiveInteger } from '../args.js';
 import type { Command } from '../command.js';
 import { currentBranch, openRepo } from '../context.js';
-import { EXIT } from '../exit.js';
+import { CliError, EXIT } from '../exit.js';
 import { aborted } from '../io.js';
 import { changeJson, changeLine, commitId, printJson } from '../output.js';
 
@@ -15,6 +15,8 @@ import { changeJson, changeLine, commitId, printJson } from '../output.js';
  * Prints `<from>..<to> <kind> <path>` for each change at or below PATH as the
  * branch moves (`--json`: one JSON object per line). Says on stderr when it
  * is watching; stops, exit 0, when `io.signal` aborts (SIGINT for the process).
+ * Refuses (exit 2) a branch with no commits in a repository that has other
+ * branches; in a new repository it waits for the first commit.
  */
 export const watch: Command = {
   name: 'watch',
@@ -26,6 +28,11 @@ export const watch: Command = {
     const interval = positiveInteger(ctx.options, 'interval') ?? DEFAULT_INTERVAL;
     const repo = await openRepo(ctx);
     const branch = currentBranch(ctx, repo);
+    const others = await repo.branches();
+    // A new repository may be watched for its first commit; otherwise a branch without one is a typo.
+    if (others.length > 0 && (await branch.head()) === undefined) {
+      throw new CliError(`branch ${JSON.stringify(branch.name)} has no commits, so there is nothing to watch; create it with grove branch ${branch.name}, or watch one of: ${others.join(', ')}`);
+    }
     const { io } = ctx;
     const print = async ({ from, to, changes }: HeadChange) => {
       for (const c of changes) {

@@ -3,6 +3,7 @@
  * two smart HTTP exchanges every client operation makes: discover the refs
  * of a service, and post a request to it. HTTP errors become typed errors.
  */
+import { SyncError } from '../errors.js';
 import { parseAdvertisement, type Advertisement, type Service } from '../protocol/advertise.js';
 import { httpTransport, type HttpOptions } from '../transport/http.js';
 import { statusError } from '../transport/status.js';
@@ -47,6 +48,18 @@ export class Remote {
 
   #check(response: TransportResponse, service: Service): TransportResponse {
     if (response.status < 300) return response;
+    if (response.status === 403 && errorCode(response.body) === 'read-only') {
+      throw new SyncError('read-only', `${this.url} is read-only: it refused ${service} (403), and no token changes that; push to a server started without --read-only`, { url: this.url, status: 403 });
+    }
     throw statusError(this.url, response.status, service, response.body);
+  }
+}
+
+/** The `code` of a JSON error body `{ code, message }`, or undefined. */
+function errorCode(body: Buffer): unknown {
+  try {
+    return (JSON.parse(body.toString('utf8')) as { code?: unknown } | null)?.code;
+  } catch {
+    return undefined;
   }
 }

@@ -43,6 +43,9 @@ const STATUS: Record<string, number> = {
   'unsupported-media-type': 415,
   conflict: 409,
   'corrupt-object': 500,
+  'corrupt-ref': 500,
+  'io-error': 500,
+  locked: 503,
 };
 
 /** A JSON body `{ code, message }` with `status`. */
@@ -55,13 +58,30 @@ export function json(status: number, value: unknown): WireResponse {
   return { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }, body: [Buffer.from(JSON.stringify(value))] };
 }
 
-/** The response for an error thrown while serving: 4xx for bad input, 500 for a fault here. */
+/**
+ * An absolute file path (POSIX or Windows) not preceded by a name
+ * character; the served routes (`/api/...`, `/info/...`, `/git-...`) are
+ * left alone, as messages name them on purpose.
+ */
+const FILE_PATH = /(?<![\w.~-])(?:[A-Za-z]:\\|\/(?!api\/|info\/|git-))[^\s"'`,;()]+/g;
+
+/** `message` with every server file path replaced by `<server path>`, so no answer reveals where the server keeps its files. */
+export function scrubPaths(message: string): string {
+  return message.replace(FILE_PATH, '<server path>');
+}
+
+/**
+ * The response for an error thrown while serving: a Grove error's status
+ * (4xx for bad input) and message without server paths, and for anything
+ * else (a bug, a file-system failure) 500 with a generic message, since its
+ * text may name server files.
+ */
 export function errorResponse(error: unknown): WireResponse {
   if (isGroveError(error)) {
     const status = (error.data as { status?: number } | undefined)?.status ?? STATUS[error.code] ?? 400;
-    const response = jsonError(status, error.code, error.message);
+    const response = jsonError(status, error.code, scrubPaths(error.message));
     // A challenge, so git sends the token it was given as a Basic password.
     return status === 401 ? { ...response, headers: { ...response.headers, 'www-authenticate': 'Basic realm="grove"' } } : response;
   }
-  return jsonError(500, 'internal', `the server failed: ${error instanceof Error ? error.message : String(error)}; report it with the request that caused it`);
+  return jsonError(500, 'internal', 'the server failed on this request; retry it, and if it fails again report it (with the request) to whoever runs the server');
 }
