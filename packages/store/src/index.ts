@@ -17,6 +17,7 @@ export { deflateObject, outputChunk } from './backend/fs/object-codec.js';
 export { decodeEntryHeader, encodeDeltaHeader, encodeEntryHeader, PACK_SIGNATURE, PACK_VERSION } from './backend/fs/pack-format.js';
 export { decodeCommit } from './objects/commit-object.js';
 export { isAncestor } from './history/lca.js';
+export { MaxHeap } from './internal/heap.js';
 export { entryPathOf, settleMerge } from './merge/resolve.js';
 export { NotLoadedError } from './sharded/resolve.js';
 export { LEAF_CAPACITY } from './sharded/schema.js';

@@ -53,6 +53,24 @@ export function parseUploadRequest(body: Buffer): UploadRequest {
   return { wants, haves, capabilities, done };
 }
 
+/** Lookups in flight at once: a disk store answers them from its thread pool in parallel. */
+const LOOKUPS = 32;
+
+/**
+ * The haves `store` has, in request order, each looked up once.
+ * O(haves) lookups, `LOOKUPS` at a time.
+ */
+async function present(store: ObjectStore, haves: readonly Hash[]): Promise<Hash[]> {
+  const unique = [...new Set(haves)];
+  const found = new Array<boolean>(unique.length).fill(false);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < unique.length; i = next++) found[i] = await store.has(unique[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(LOOKUPS, unique.length) }, worker));
+  return unique.filter((_, i) => found[i]);
+}
+
 /**
  * The response to `request` against `store`: ACK/NAK lines, and after
  * `done` the pack. Each want must be a commit the store has.
@@ -61,8 +79,7 @@ export async function uploadPack(store: ObjectStore, request: UploadRequest): Pr
   for (const want of request.wants) {
     if ((await store.read(want))?.type !== 'commit') throw new SyncError('not-found', `want ${want} is not a commit here; fetch one of the advertised refs`, { hash: want });
   }
-  const common: Hash[] = [];
-  for (const have of request.haves) if (await store.has(have)) common.push(have);
+  const common = await present(store, request.haves);
   if (!request.done) {
     return [...common.map((h) => pktLine(`ACK ${h} common\n`)), pktLine('NAK\n')];
   }

@@ -8,7 +8,7 @@
  * (in the first parent) as a delta base: sent earlier in the pack, or for
  * trees also one the other side has (a thin pack).
  */
-import { decodeCommit, decodeTree, type Hash, type ObjectStore, type RawObject, type StoredEntry, type TreeEntry } from '@grove/store';
+import { decodeCommit, decodeTree, MaxHeap, type Hash, type ObjectStore, type RawObject, type StoredEntry, type TreeEntry } from '@grove/store';
 import { SyncError } from '../errors.js';
 
 const SUBMODULE = '160000';
@@ -37,7 +37,8 @@ interface Node {
  * The objects to send: commits newest first, then trees and blobs commit by
  * commit, oldest first, so a delta base always comes before its delta.
  * Haves the store lacks are ignored. Throws `missing-objects` when a wanted
- * object is not in the store. O(new commits + new tree entries + boundary trees).
+ * object is not in the store. O(haves + (new and boundary commits) log(queue)
+ * + new tree entries + boundary trees): a have costs one read, whatever their number.
  */
 export async function objectsToSend(store: ObjectStore, wants: readonly Hash[], haves: readonly Hash[]): Promise<PackEntry[]> {
   const commits = new Map<Hash, Node>();
@@ -53,30 +54,36 @@ export async function objectsToSend(store: ObjectStore, wants: readonly Hash[], 
     return node;
   };
   const uninteresting = new Set<Hash>();
+  /** Queued commits not (yet) known to be uninteresting: the walk ends when none is left. */
+  const pending = new Set<Hash>();
+  const exclude = (hash: Hash) => {
+    uninteresting.add(hash);
+    pending.delete(hash);
+  };
   const seen = new Set<Hash>();
-  const queue: Node[] = [];
+  const queue = new NewestFirst();
   const enqueue = (node: Node) => {
     if (seen.has(node.hash)) return;
     seen.add(node.hash);
-    let i = queue.length;
-    while (i > 0 && queue[i - 1]!.time < node.time) i--;
-    queue.splice(i, 0, node);
+    if (!uninteresting.has(node.hash)) pending.add(node.hash);
+    queue.push(node);
   };
-  for (const have of haves) {
+  for (const have of new Set(haves)) {
     const object = await store.read(have);
     if (object?.type !== 'commit') continue;
-    uninteresting.add(have);
+    exclude(have);
     enqueue(await load(have, object));
   }
   for (const want of wants) enqueue(await load(want));
   const send: Node[] = [];
   const edges = new Set<Hash>();
-  while (queue.some((n) => !uninteresting.has(n.hash))) {
-    const node = queue.shift()!;
+  while (pending.size > 0) {
+    const node = queue.pop()!;
+    pending.delete(node.hash);
     const out = uninteresting.has(node.hash);
     if (!out) send.push(node);
     for (const parent of node.parents) {
-      if (out) uninteresting.add(parent);
+      if (out) exclude(parent);
       else if (uninteresting.has(parent)) edges.add(parent);
       if (out && !seen.has(parent) && !(await store.has(parent))) continue; // a shallow or partial history
       enqueue(await load(parent));
@@ -96,9 +103,30 @@ export async function objectsToSend(store: ObjectStore, wants: readonly Hash[], 
   return entries;
 }
 
-/** A tree seen by the walk: its entries, and its payload when the other side has it (a thin delta base). */
+/**
+ * Commits by committer time, newest first; equal times in the order they
+ * were pushed (so the walk, and the pack, do not depend on the heap's shape).
+ * O(log n) push and pop.
+ */
+class NewestFirst {
+  readonly #heap = new MaxHeap<{ readonly node: Node; readonly order: number }>((x, y) =>
+    x.node.time !== y.node.time ? x.node.time > y.node.time : x.order < y.order,
+  );
+  #pushed = 0;
+
+  push(node: Node): void {
+    this.#heap.push({ node, order: this.#pushed++ });
+  }
+
+  /** The newest commit, removed; undefined when empty. */
+  pop(): Node | undefined {
+    return this.#heap.pop()?.node;
+  }
+}
+
+/** A tree seen by the walk: its entries by name, and its payload when the other side has it (a thin delta base). */
 interface KnownTree {
-  readonly entries: readonly TreeEntry[];
+  readonly entries: ReadonlyMap<string, TreeEntry>;
   readonly theirs: Uint8Array | undefined;
 }
 
@@ -118,14 +146,14 @@ class TreeWalk {
     this.visited.add(hash);
     const tree = await need(this.store, hash);
     const entries = decodeTree(tree.payload, hash);
-    this.trees.set(hash, { entries, theirs: this.out === undefined ? tree.payload : undefined });
+    this.trees.set(hash, { entries: new Map(entries.map((e) => [e.name, e])), theirs: this.out === undefined ? tree.payload : undefined });
     if (this.trees.size > MAX_KNOWN_TREES) this.trees.delete(this.trees.keys().next().value!); // the oldest: bases are recent
     const known = base === undefined ? undefined : this.trees.get(base);
     if (known === undefined) this.out?.push({ object: tree });
     else this.out?.push(known.theirs === undefined ? { object: tree, base: base! } : { object: tree, base: base!, thinBase: known.theirs });
     for (const entry of entries) {
       if (entry.mode === SUBMODULE || this.visited.has(entry.hash)) continue;
-      const previous = known?.entries.find((e) => e.name === entry.name); // only for new entries: few per tree
+      const previous = known?.entries.get(entry.name);
       const sameKind = previous !== undefined && previous.mode !== SUBMODULE && (previous.mode === '40000') === (entry.mode === '40000');
       if (entry.mode === '40000') await this.tree(entry.hash, sameKind ? previous.hash : undefined);
       else {

@@ -1,14 +1,16 @@
 /**
- * The Grove server on Node's `http`: reads each body (gunzipped when git
- * compressed it) up to the endpoint's limit, hands it to the handler and
- * writes the answer. Binds 127.0.0.1 unless told otherwise.
+ * The Grove server on Node's `http`: checks each request's route, origin,
+ * content type and token from its headers, and refuses it before reading
+ * its body; otherwise reads the body (gunzipped when git compressed it) up
+ * to the endpoint's limit, hands it to the handler and writes the answer.
+ * Binds 127.0.0.1 unless told otherwise.
  */
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import type { Repo } from '@grove/store';
 import { createApi } from './api.js';
-import { bodyLimit, createHandler, type Handler, type ServerOptions } from './handler.js';
+import { bodyLimit, canonicalUrl, createHandler, refuseEarly, type Handler, type ServerOptions } from './handler.js';
 import { errorResponse, type WireResponse } from './wire.js';
 import { SyncError } from '../errors.js';
 
@@ -73,10 +75,17 @@ export async function serve(repo: Repo, options: ListenOptions = {}): Promise<Ru
 async function respond(handler: Handler, options: ServerOptions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   let response: WireResponse;
   try {
-    const url = req.url ?? '/';
-    const body = await readBody(req, bodyLimit(options, url));
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
-    response = await handler({ method: req.method ?? 'GET', url, headers, body });
+    const head = { method: req.method ?? 'GET', url: req.url ?? '/', headers };
+    const refused = refuseEarly(options, head);
+    if (refused === undefined) {
+      const body = await readBody(req, bodyLimit(options, canonicalUrl(head.url)));
+      response = await handler({ ...head, body });
+    } else {
+      // Unread: Node stops reading the socket and closes it once this answer is sent.
+      response = refused;
+      res.setHeader('connection', 'close');
+    }
   } catch (error) {
     response = errorResponse(error);
     res.setHeader('connection', 'close');
