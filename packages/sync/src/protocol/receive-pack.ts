@@ -1,14 +1,16 @@
 /**
  * The server side of push (`POST /git-receive-pack`): parse the ref update
- * commands and the pack, verify the whole pack and its connectivity before
- * storing anything, then move each ref by compare-and-set and report per
- * ref (report-status), over side-band-64k when asked.
+ * commands and the pack, verify the whole pack, `git fsck --strict` on each
+ * received object, and connectivity before storing anything, then move each
+ * ref by compare-and-set and report per ref (report-status), over
+ * side-band-64k when asked.
  */
 import { isGroveError } from '@grove/merge';
 import { checkBranchName, isHash, type Hash, type RawObject, type Repo } from '@grove/store';
 import { SyncError } from '../errors.js';
 import { ZERO_ID } from './advertise.js';
 import { firstMissing } from './connectivity.js';
+import { firstFsckProblem, fsckReason } from './fsck.js';
 import { parsePack, storePack } from './pack-parse.js';
 import { FLUSH, pktLine, PktReader } from './pkt-line.js';
 import { sideBand } from './side-band.js';
@@ -64,7 +66,9 @@ function badRefName(ref: string): string | undefined {
 
 /**
  * Applies a push to `repo`: verifies the pack (throws `bad-pack`, storing
- * nothing), checks each command (name, connectivity), writes the objects,
+ * nothing), refuses every command when a received object fails
+ * `git fsck --strict` (as Git's `receive.fsckObjects`; nothing stored, no
+ * ref moved), checks each command (name, connectivity), writes the objects,
  * then moves each accepted ref from its `old` id by compare-and-set
  * (`fetch first` when it moved meanwhile, so racing pushes never lose a commit).
  */
@@ -72,6 +76,8 @@ export async function receivePack(repo: Repo, commands: readonly RefCommand[], p
   const needsPack = commands.some((c) => c.new !== undefined);
   const parsed = needsPack || pack.length > 0 ? await parsePack(pack, (h) => repo.backend.objects.read(h)) : { entries: [], thin: false };
   const received = new Map(parsed.entries.map(({ object }) => [object.hash, object]));
+  const problem = firstFsckProblem(received.values());
+  if (problem !== undefined) return commands.map((c) => ({ ref: c.ref, error: fsckReason(problem) }));
   const checked: RefResult[] = [];
   for (const c of commands) {
     const reason = badRefName(c.ref) ?? (c.new === undefined ? undefined : await missingReason(c.ref, c.new, received, repo));
