@@ -58,6 +58,16 @@ describe('big input over the REST API', () => {
 });
 
 describe('errorResponse', () => {
+  it('reports an unexpected error to the operator on repo.failures while the client gets a generic 500', async () => {
+    const repo = await newRepo('memory');
+    const broken = new Error('disk on fire at /srv/grove/objects');
+    repo.backend.refs.list = () => Promise.reject(broken);
+    const answer = await client(repo)('GET', '/api/branches');
+    expect(answer).toMatchObject({ status: 500, body: { code: 'internal' } });
+    expect(JSON.stringify(answer.body)).not.toContain('/srv/grove');
+    expect(repo.failures.drain().failures).toEqual([expect.objectContaining({ source: 'server', error: broken, message: expect.stringContaining('GET /api/branches failed') })]);
+  });
+
   it('answers an unexpected error with 500 and a generic message, never its text', () => {
     const fsError = Object.assign(new Error("ENAMETOOLONG: name too long, open '/srv/grove/data/refs/heads/bbbb'"), { code: 'ENAMETOOLONG' });
     for (const error of [fsError, new RangeError('Maximum call stack size exceeded'), 'a string']) {

@@ -4,6 +4,7 @@
  * checks. Paths are canonical first: runs of "/" count as one (`//api/x` is
  * `/api/x`). Every bad request gets a 4xx `{ code, message }`.
  */
+import { isGroveError } from '@grove/merge';
 import type { Repo } from '@grove/store';
 import type { Service } from '../protocol/advertise.js';
 import { SyncError } from '../errors.js';
@@ -127,6 +128,10 @@ export function createHandler(repo: Repo, options: ServerOptions, api: Handler):
       if (endpoint.kind === 'receive-pack') return await serveReceivePack(repo, request.body);
       return await api(request);
     } catch (error) {
+      // The client gets a generic 500 for a fault here; the operator gets the error itself.
+      if (!isGroveError(error)) {
+        repo.failures.report({ source: 'server', error, at: repo.clock(), message: `${request.method} ${request.url.split('?')[0]} failed: ${String(error)}` });
+      }
       return errorResponse(error);
     }
   };
