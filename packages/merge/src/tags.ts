@@ -42,6 +42,9 @@ export class TagError extends GroveError<'invalid-tag', TagErrorData> {
   }
 }
 
+/** The deepest nesting of type parameters and fields a tag may have: deeper would exhaust the stack. */
+const MAX_DEPTH = 100;
+
 const NAME = /^[A-Za-z0-9/@._+-]+/;
 const KEY = /^[A-Za-z0-9_-]+(?==)/;
 const BARE = /^[A-Za-z0-9._-]+$/;
@@ -105,11 +108,20 @@ class Parser {
 
   /** A bare word or a JSON string. */
   text(what: string): string {
-    if (this.tag[this.at] === '"') return JSON.parse(this.match(JSON_STRING, what)) as string;
+    if (this.tag[this.at] === '"') {
+      const start = this.at;
+      const quoted = this.match(JSON_STRING, what);
+      try {
+        return JSON.parse(quoted) as string;
+      } catch {
+        return this.fail(`${what} is a JSON string with a bad escape`, start);
+      }
+    }
     return this.match(/^[A-Za-z0-9._-]+/, what);
   }
 
-  term(): TypeTerm {
+  term(depth = 0): TypeTerm {
+    if (depth > MAX_DEPTH) this.fail(`types nest more than ${MAX_DEPTH} deep`);
     const name = this.match(NAME, 'a type name such as grove/counter@1');
     const args: TypeTerm[] = [];
     const options: Record<string, string> = {};
@@ -123,7 +135,7 @@ class Parser {
     if (this.eat('(')) {
       do {
         if (KEY.test(this.rest())) option();
-        else args.push(this.term());
+        else args.push(this.term(depth + 1));
       } while (this.eat(','));
       this.expect(')');
     }
@@ -135,7 +147,7 @@ class Parser {
         const label = this.text('a field label');
         this.expect(':');
         if (fields.some(([l]) => l === label)) this.fail(`field "${label}" appears twice`, start);
-        fields.push([label, this.term()]);
+        fields.push([label, this.term(depth + 1)]);
       } while (this.eat(','));
       this.expect('}');
     }

@@ -42,8 +42,8 @@ export function checkPath(path: Path): void {
       : !segment.isWellFormed() ? 'has a lone surrogate'
       : undefined;
     if (reason !== undefined) {
-      const shown = typeof segment === 'string' && segment.length > 40 ? `${segment.slice(0, 40)}...` : segment;
-      throw new StoreError('invalid-path', `path segment ${JSON.stringify(shown)} ${reason}; use a non-empty name of at most ${MAX_NAME_BYTES} bytes without "/" or NUL`, { path, segment });
+      const shown = typeof segment !== 'string' ? `of type ${typeof segment}` : JSON.stringify(segment.length > 40 ? `${segment.slice(0, 40)}...` : segment);
+      throw new StoreError('invalid-path', `path segment ${shown} ${reason}; use a non-empty name of at most ${MAX_NAME_BYTES} bytes without "/" or NUL`, { path, segment });
     }
   }
 }
@@ -93,8 +93,8 @@ export function checkBranchName(name: string): void {
   if (typeof name !== 'string' || name === '' || name === '@' || name === 'HEAD' || name.startsWith('refs/') || BAD_REF_NAME.test(name) || /^[-/]/.test(name)) {
     throw new StoreError(
       'invalid-ref',
-      `${JSON.stringify(name)} is not a valid branch name; use letters, digits, "-", "_" and "/" (not HEAD, no leading "refs/", "-" or ".", no "..", "~", "^", ":", spaces or trailing ".lock")`,
-      { ref: String(name) },
+      `${typeof name === 'string' ? JSON.stringify(name) : `a ${typeof name}`} is not a valid branch name; use letters, digits, "-", "_" and "/" (not HEAD, no leading "refs/", "-" or ".", no "..", "~", "^", ":", spaces or trailing ".lock")`,
+      { ref: typeof name === 'string' ? name : typeof name },
     );
   }
 }

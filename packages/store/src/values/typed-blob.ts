@@ -8,6 +8,7 @@ import { formatTag, parseTag } from '@grove/merge';
 import { StoreError } from '../errors.js';
 
 const MARKER = Buffer.from('#!grove ');
+/** The most UTF-8 bytes in a tag: `decodeTyped` reads no header past it. */
 const MAX_TAG = 200;
 
 /** The tags stored without a header. */
@@ -27,7 +28,7 @@ function startsWithMarker(bytes: Uint8Array): boolean {
 /** The blob for a value of type `tag`. */
 export function encodeTyped(tag: string, payload: Uint8Array): Uint8Array {
   if ((tag === TEXT || tag === BYTES) && !startsWithMarker(payload)) return payload;
-  if (tag.length === 0 || tag.length > MAX_TAG || /[\n\0]/.test(tag)) {
+  if (tag.length === 0 || Buffer.byteLength(tag) > MAX_TAG || /[\n\0]/.test(tag) || !tag.isWellFormed()) {
     throw new StoreError('wrong-type', `type tag ${JSON.stringify(tag)} is not usable; use a short tag without newlines, such as "app/score@1"`);
   }
   return Buffer.concat([MARKER, Buffer.from(`${tag}\n`), payload]);

@@ -51,7 +51,7 @@ export function jsonBody(body: Buffer, example: string): unknown {
 export function parseValueBody(body: Buffer): { value: unknown; type: Mergeable<any>; message: string | undefined } {
   const parsed = jsonBody(body, '{"tag": "text", "value": "..."}');
   const { tag, value, message } = (parsed ?? {}) as { tag?: unknown; value?: unknown; message?: unknown };
-  const writable = typeof tag === 'string' ? WRITABLE[tag] : undefined;
+  const writable = typeof tag === 'string' && Object.hasOwn(WRITABLE, tag) ? WRITABLE[tag] : undefined;
   if (writable === undefined) throw new SyncError('bad-request', `tag ${JSON.stringify(tag)} cannot be written here; use one of ${Object.keys(WRITABLE).join(', ')}`);
   const decoded = writable.read(value);
   if (decoded === undefined) throw new SyncError('bad-request', `${JSON.stringify(value)?.slice(0, 80)} is not a ${tag} value; text is a string, counters a decimal string, bytes {"$base64": "..."}`);
