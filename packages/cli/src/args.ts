@@ -38,6 +38,8 @@ export const OPTIONS = {
   ours: { flag: '--ours', help: 'resolve: keep our value at PATH' },
   theirs: { flag: '--theirs', help: 'resolve: take their value at PATH' },
   value: { flag: '--value', value: 'VALUE', help: 'resolve: store VALUE at PATH (read as the type there, or --type)' },
+  'fix-locks': { flag: '--fix-locks', help: 'fsck: delete lock files older than --lock-age (left by a crashed writer) and say which' },
+  'lock-age': { flag: '--lock-age', value: 'MS', help: 'fsck --fix-locks: how old a lock file must be to be deleted (default: 600000, ten minutes)' },
   version: { flag: '--version', help: 'print the version of grove' },
   help: { flag: '--help', short: '-h', help: 'print help' },
 } as const satisfies Record<string, OptionSpec>;
@@ -94,7 +96,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 }
 
 /** The value of option `name` as a positive integer, or undefined when absent. Throws `CliError` otherwise. */
-export function positiveInteger(options: Options, name: 'limit' | 'interval'): number | undefined {
+export function positiveInteger(options: Options, name: 'limit' | 'interval' | 'lock-age'): number | undefined {
   const text = options[name];
   if (text === undefined) return undefined;
   if (!/^[1-9]\d*$/.test(text) || !Number.isSafeInteger(Number(text))) {

@@ -15,7 +15,7 @@ function optionLines(names: readonly OptionName[]): string[] {
 const EXIT_CODES = [
   'exit codes:',
   '  0   done',
-  '  1   merge conflict (printed on stdout, path first), or no value at PATH',
+  '  1   merge conflict (printed on stdout, path first), no value at PATH, or fsck found problems',
   '  2   bad usage or input: the message on stderr says what to do',
   '  70  internal error in grove',
 ];

@@ -12,6 +12,7 @@ export { bytes, isStructure, json, text, TypeRegistry } from './values/registry.
 export { canonicalTag } from './values/typed-blob.js';
 export { MARKER, markTree, readBlobChild, tagOf, typedBlob } from './values/structure.js';
 export { FailureChannel } from './watch/failures.js';
+export { fsck } from './fsck/fsck.js';
 export { applyDelta } from './backend/fs/delta.js';
 export { deflateObject, outputChunk } from './backend/fs/object-codec.js';
 export { decodeEntryHeader, encodeDeltaHeader, encodeEntryHeader, PACK_SIGNATURE, PACK_VERSION } from './backend/fs/pack-format.js';
@@ -47,6 +48,7 @@ export type { StoredFamily, StoredType } from './values/registry.js';
 export type { Nodes, Structure, StructureMergeArgs } from './values/structure.js';
 export type { Place, StoredValue } from './values/value.js';
 export type { Failure, FailureListener } from './watch/failures.js';
+export type { Finding, FindingKind, FsckOptions, FsckReport, RemovedLock } from './fsck/finding.js';
 export type { HeadChange, WatchOptions, Watcher } from './watch/watcher.js';
 export type { ShardChange } from './sharded/diff.js';
 export type { NotLoadedData } from './sharded/resolve.js';

@@ -5,6 +5,7 @@ import { branch, branches } from './branch.js';
 import { clone } from './clone.js';
 import { diff } from './diff.js';
 import { fetch } from './fetch.js';
+import { fsck } from './fsck.js';
 import { get } from './get.js';
 import { init } from './init.js';
 import { log } from './log.js';
@@ -30,7 +31,7 @@ export const COMMANDS: ReadonlyMap<string, Command> = new Map(
   [
     ...[init, get, set, rm, ls, log, branch, branches, merge, resolve, diff, snapshot, revert, watch],
     ...[mapSet, mapInc, mapDelete, membersAdd, membersDelete, queuePush, queuePop, textInsert, textDelete],
-    ...[clone, remote, fetch, pull, push, serve],
+    ...[clone, remote, fetch, pull, push, serve, fsck],
   ].map((c) => [c.name, c]),
 );
 
