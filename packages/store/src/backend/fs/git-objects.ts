@@ -34,7 +34,7 @@ export class GitObjects implements ObjectStore {
     return this.#read(hash, 0);
   }
 
-  /** Packs first (their indexes are in memory), then loose files, then packs that appeared meanwhile. */
+  /** Packs first (their indexes are in memory), then loose files, then packs that appeared meanwhile (if the pack directory changed). */
   async #read(hash: Hash, hops: number): Promise<RawObject | undefined> {
     if (!isHash(hash)) return undefined;
     if (hops > MAX_BASE_HOPS) throw corruptObject(hash, 'delta bases in different packs refer to each other in a cycle');
@@ -42,7 +42,7 @@ export class GitObjects implements ObjectStore {
     const object =
       (await this.#packs.read(hash, lookup)) ??
       (await this.#loose.read(hash)) ??
-      ((await this.#packs.rescan()) ? await this.#packs.read(hash, lookup) : undefined);
+      ((await this.#packs.refresh()) ? await this.#packs.read(hash, lookup) : undefined);
     return object ?? (hash === EMPTY_TREE ? EMPTY : undefined);
   }
 
@@ -55,7 +55,7 @@ export class GitObjects implements ObjectStore {
     if (!isHash(hash)) return false;
     const id = Buffer.from(hash, 'hex');
     const packed = async () => (await this.#packs.indexes()).some((index) => index.find(id) !== undefined);
-    return hash === EMPTY_TREE || (await packed()) || (await this.#loose.has(hash)) || ((await this.#packs.rescan()) && (await packed()));
+    return hash === EMPTY_TREE || (await packed()) || (await this.#loose.has(hash)) || ((await this.#packs.refresh()) && (await packed()));
   }
 
   async writeMany(objects: readonly RawObject[]): Promise<void> {

@@ -2,8 +2,9 @@
  * Loose objects: one zlib file per object at `objects/xx/<38 hex>`, written
  * like Git does (temporary file in the fan-out directory, then rename).
  */
+import { statSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
-import { access, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { frameObject, type Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
@@ -45,10 +46,15 @@ export class LooseObjects {
     return file === undefined ? undefined : decodeLooseObject(hash, file);
   }
 
+  /**
+   * Whether a loose file exists for `hash`. A synchronous `stat` that
+   * returns undefined for a missing file: most calls are misses (a peer's
+   * `have` lines), and a rejected `access` costs tens of microseconds in
+   * building its error, ten times the `stat`.
+   */
   async has(hash: Hash): Promise<boolean> {
     try {
-      await access(this.#path(hash));
-      return true;
+      return statSync(this.#path(hash), { throwIfNoEntry: false }) !== undefined;
     } catch (error) {
       if (isAbsent(error)) return false;
       throw error;

@@ -1,8 +1,10 @@
 /**
  * The packs of `objects/pack`, indexes cached in memory. Git may add packs
  * (`git gc`, `git repack`, a fetch) and delete old ones while we run, so
- * the store re-scans on a miss, and a vanished pack is dropped.
+ * the store re-scans on a miss when the directory's mtime changed, and a
+ * vanished pack is dropped.
  */
+import { statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Hash } from '../../objects/hash.js';
@@ -13,6 +15,13 @@ import { errorCode, isAbsent } from './fs-util.js';
 import { PackIndex } from './pack-index.js';
 import { PackFile, type BaseLookup } from './pack-file.js';
 
+/**
+ * An mtime this close to the scan that saw it may be shared by a change
+ * made just after the scan: file systems stamp times in ticks (a jiffy on
+ * Linux, a second or two on HFS+ and FAT), so such a scan is not trusted.
+ */
+const RACY_NS = 2_000_000_000n;
+
 /** The packed half of a repository's object database. */
 export class PackDirectory {
   /** Packs by `.pack` file name. */
@@ -20,6 +29,8 @@ export class PackDirectory {
   readonly #cache = baseCache();
   #scan: Promise<boolean> | undefined;
   #scanned = false;
+  /** The directory's mtime as seen just before the last scan, when it was old enough to trust (see `RACY_NS`). */
+  #seenMtime: bigint | undefined;
 
   constructor(readonly packDir: string) {}
 
@@ -66,6 +77,18 @@ export class PackDirectory {
     this.#packs.set(packName, new PackFile(join(this.packDir, packName), index, this.#cache));
   }
 
+  /**
+   * `rescan` unless the directory's mtime is the one a trusted earlier scan
+   * saw: adding or removing a pack changes it. A burst of misses costs a
+   * `stat` each and one `readdir` (Git writes packs under temporary names
+   * and renames them in, so the directory changes when a pack appears).
+   */
+  async refresh(): Promise<boolean> {
+    const mtime = directoryMtime(this.packDir);
+    if (this.#scanned && mtime !== undefined && mtime === this.#seenMtime) return false;
+    return this.rescan();
+  }
+
   /** Syncs the known packs with the directory; true when the set changed. Concurrent calls share one scan. */
   rescan(): Promise<boolean> {
     this.#scan ??= this.#doScan().finally(() => {
@@ -76,6 +99,9 @@ export class PackDirectory {
   }
 
   async #doScan(): Promise<boolean> {
+    const mtime = directoryMtime(this.packDir);
+    const settled = mtime !== undefined && BigInt(Date.now()) * 1_000_000n - mtime > RACY_NS;
+    this.#seenMtime = settled ? mtime : undefined;
     let names: string[];
     try {
       names = await readdir(this.packDir);
@@ -107,4 +133,9 @@ export class PackDirectory {
     }
     return changed;
   }
+}
+
+/** The mtime of `dir` in nanoseconds, or undefined when it is absent. */
+function directoryMtime(dir: string): bigint | undefined {
+  return statSync(dir, { bigint: true, throwIfNoEntry: false })?.mtimeNs;
 }

@@ -1,16 +1,19 @@
 /**
  * Reading objects from one packfile through its index: positioned reads of
  * single entries, inflate, and delta chains resolved from the base outwards.
+ * Before its first read a pack's header and trailer are checked against its
+ * index (two small reads; the objects themselves are verified as they are read).
  */
 import { readSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { StoreError } from '../../errors.js';
 import type { Hash } from '../../objects/hash.js';
 import type { RawObject } from '../../objects/raw.js';
 import type { StoredEntry } from '../backend.js';
 import type { BaseCache, Resolved } from './base-cache.js';
 import { applyDelta } from './delta.js';
 import { corruptObject, inflateObject, verifiedObject } from './object-codec.js';
-import { decodeEntryHeader, type EntryHeader } from './pack-format.js';
+import { decodeEntryHeader, PACK_SIGNATURE, type EntryHeader } from './pack-format.js';
 import type { PackIndex } from './pack-index.js';
 import { SharedHandle, type OpenFile } from './shared-handle.js';
 
@@ -21,6 +24,8 @@ export type BaseLookup = (hash: Hash) => Promise<RawObject | undefined>;
 const MAX_CHAIN = 10_000;
 /** The pack header: signature, version, object count. */
 const PACK_HEADER = 12;
+/** The pack versions Git reads (it writes 2). */
+const VERSIONS = new Set([2, 3]);
 const TRAILER = 20;
 /** Bytes read at once: walks read neighbouring entries in a row, and one read serves them all. */
 const WINDOW = 64 * 1024;
@@ -32,6 +37,8 @@ export class PackFile {
   readonly #file: SharedHandle;
   /** The bytes of the last read; a pack never changes, so they stay valid. */
   #window = { start: 0, bytes: Buffer.alloc(0) };
+  /** Set once header and trailer passed `#checkEnds`; a damaged pack is checked (and refused) on every read. */
+  #endsChecked = false;
 
   constructor(
     readonly path: string,
@@ -48,7 +55,7 @@ export class PackFile {
   async read(hash: Hash, id: Buffer, lookup: BaseLookup): Promise<RawObject | undefined> {
     const offset = this.index.find(id);
     if (offset === undefined) return undefined;
-    const { type, payload } = await this.#file.use((file) => this.#resolve(file, hash, offset, lookup));
+    const { type, payload } = await this.#file.use((file) => this.#resolve(this.#checkEnds(file), hash, offset, lookup));
     return verifiedObject(hash, type, payload);
   }
 
@@ -61,7 +68,8 @@ export class PackFile {
   async readStored(hash: Hash, id: Buffer): Promise<StoredEntry | undefined> {
     const offset = this.index.find(id);
     if (offset === undefined) return undefined;
-    return this.#file.use(async (file) => {
+    return this.#file.use(async (opened) => {
+      const file = this.#checkEnds(opened);
       const bytes = this.#bytes(file, hash, offset, this.#end(file, hash, offset));
       if (crc32(bytes) !== this.index.entryAt(offset)?.crc32) throw corruptObject(hash, 'pack entry does not match its CRC-32 in the index', offset);
       const header = this.#header(hash, bytes, offset);
@@ -71,6 +79,32 @@ export class PackFile {
       if (base === undefined) throw corruptObject(hash, 'its delta base offset is not an entry', offset);
       return { kind: 'delta', base, size: header.size, data };
     });
+  }
+
+  /**
+   * Checks what costs two small reads: the `PACK` signature, a version Git
+   * reads, and a trailer (the pack's SHA-1) equal to the one the index
+   * records. Returns `file`; throws `corrupt-object` naming the pack.
+   */
+  #checkEnds(file: OpenFile): OpenFile {
+    if (this.#endsChecked) return file;
+    if (file.size < PACK_HEADER + TRAILER) throw this.#corrupt('too short to be a pack');
+    const header = readExactly(file, 0, PACK_HEADER);
+    const trailer = readExactly(file, file.size - TRAILER, TRAILER);
+    if (header === undefined || trailer === undefined) throw this.#corrupt('it is truncated');
+    if (header.readUInt32BE(0) !== PACK_SIGNATURE) throw this.#corrupt('no PACK signature');
+    if (!VERSIONS.has(header.readUInt32BE(4))) throw this.#corrupt(`unsupported version ${header.readUInt32BE(4)}`);
+    if (!trailer.equals(this.index.packChecksum)) throw this.#corrupt('its trailer checksum does not match the one in its .idx');
+    this.#endsChecked = true;
+    return file;
+  }
+
+  #corrupt(problem: string): StoreError {
+    return new StoreError(
+      'corrupt-object',
+      `pack ${this.path} is corrupt (${problem}); run \`git fsck\` in the repository, then re-fetch or restore the pack from a clone or backup`,
+      { file: this.path },
+    );
   }
 
   async #resolve(file: OpenFile, hash: Hash, offset: number, lookup: BaseLookup): Promise<Resolved> {
@@ -163,6 +197,17 @@ export class PackFile {
     this.#window = { start: from, bytes: window };
     return window.subarray(offset - from, end - from);
   }
+}
+
+/** `length` bytes of `file` from `position`, or undefined when the file ends first. */
+function readExactly({ handle }: OpenFile, position: number, length: number): Buffer | undefined {
+  const bytes = Buffer.alloc(length);
+  for (let filled = 0; filled < length; ) {
+    const bytesRead = readSync(handle.fd, bytes, filled, length - filled, position + filled);
+    if (bytesRead === 0) return undefined;
+    filled += bytesRead;
+  }
+  return bytes;
 }
 
 async function external(hash: Hash, baseHash: Hash, offset: number, lookup: BaseLookup): Promise<Resolved> {
