@@ -5,52 +5,17 @@
  */
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codecs, counter, formatTag, isGroveError, lww, mapOf, multiset, option, parseTag, record, setOf, type Codec } from './index.js';
+import { codecs, counter, formatTag, lww, mapOf, multiset, option, parseTag, record, setOf, type Codec } from './index.js';
+import { fuzzedBytes, mutated, typedOrValue } from './laws/index.js';
 
 const RUNS = 10_000;
-
-/** Runs `f`; any throw must be a Grove error with a code. */
-function typedOrValue(f: () => unknown): void {
-  try {
-    f();
-  } catch (e) {
-    if (!isGroveError(e)) throw e;
-    expect(typeof (e as { code?: unknown }).code).toBe('string');
-  }
-}
-
-type Mutation = readonly [op: number, at: number, value: number];
-const mutation: fc.Arbitrary<Mutation> = fc.tuple(fc.nat(4), fc.nat(), fc.nat(255));
-
-/** Flips a bit, sets, inserts or deletes a byte, or truncates, at positions taken modulo the length. */
-function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
-  let out = Buffer.from(bytes);
-  for (const [op, at, value] of mutations) {
-    const i = at % (out.length + 1);
-    if (op === 0 && i < out.length) out[i] = out[i]! ^ (1 << (value % 8));
-    else if (op === 1 && i < out.length) out[i] = value;
-    else if (op === 2) out = Buffer.concat([out.subarray(0, i), Buffer.from([value]), out.subarray(i)]);
-    else if (op === 3) out = Buffer.concat([out.subarray(0, i), out.subarray(i + 1 + (value % 4))]);
-    else if (op === 4) out = out.subarray(0, i);
-  }
-  return out;
-}
-
-/** Random bytes, valid encodings, and valid encodings with 1-3 mutations. */
-function fuzzed(valid: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  return fc.oneof(
-    { arbitrary: fc.uint8Array({ maxLength: 64 }), weight: 1 },
-    { arbitrary: valid, weight: 1 },
-    { arbitrary: fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([b, m]) => mutate(b, m)), weight: 4 },
-  );
-}
 
 const tagText = fc.string({ unit: fc.constantFrom('a', 'b', '(', ')', '{', '}', ',', '=', ':', ';', '"', '\\', 'x', 'u', '1', '/', '@', ' ', 'é'), maxLength: 16 });
 const validTag = fc.constantFrom('grove/counter@1', 'grove/map@1(grove/set@1(json))', 'grove/queue@1(json,fanout=8)', 'r{"a b":x,y:grove/max@1}', 'a(b);k="v\\n"', 'x{"\\u00e9":y(z)}');
 
 describe('parseTag (fuzzed)', () => {
   it('parses to a term that prints and parses back, or throws invalid-tag', () => {
-    const text = fc.oneof(tagText, fc.tuple(validTag, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([t, m]) => Buffer.from(mutate(Buffer.from(t, 'latin1'), m)).toString('latin1')));
+    const text = fc.oneof(tagText, mutated(validTag.map((t) => Buffer.from(t, 'latin1'))).map((b) => Buffer.from(b).toString('latin1')));
     fc.assert(
       fc.property(text, (tag) =>
         typedOrValue(() => {
@@ -95,7 +60,7 @@ function fuzz<T>(name: string, codec: Codec<T>, values: fc.Arbitrary<T>) {
       );
     });
     it('returns a value or throws a typed error on any bytes', () => {
-      fc.assert(fc.property(fuzzed(values.map((v) => codec.encode(v))), (bytes) => typedOrValue(() => codec.decode(bytes))), { numRuns: RUNS });
+      fc.assert(fc.property(fuzzedBytes(values.map((v) => codec.encode(v))), (bytes) => typedOrValue(() => codec.decode(bytes))), { numRuns: RUNS });
     });
   });
 }

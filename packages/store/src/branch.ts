@@ -9,7 +9,7 @@ import { lowestCommonAncestors } from './history/lca.js';
 import { settleMerge, type Settlement } from './merge/resolve.js';
 import { lastModified, walkHistory } from './history/log.js';
 import type { Hash } from './objects/hash.js';
-import { checkBranchName, checkPath, checkValuePath, type Path } from './objects/names.js';
+import { checkBranchName, checkPath, type Path } from './objects/names.js';
 import type { Commit } from './objects/objects.js';
 import type { CommitOptions, RepoContext } from './repo-context.js';
 import { Transaction } from './transaction.js';
@@ -79,14 +79,12 @@ export class Branch {
 
   /** Stores `value` at `path` in a new commit. Retries on a lost race, so no update is lost. */
   async set<T>(path: Path, value: T, options: CommitOptions & { readonly type?: Mergeable<T> | Structure<T> } = {}): Promise<Commit> {
-    checkValuePath(path);
     const commit = await this.update((tx) => tx.set(path, value, options.type), options);
     return commit ?? (await this.repo.readCommit((await this.head())!));
   }
 
   /** Removes `path` in a new commit; undefined when there was nothing to remove. */
   remove(path: Path, options: CommitOptions = {}): Promise<Commit | undefined> {
-    checkValuePath(path);
     return this.update((tx) => tx.remove(path), options);
   }
 

@@ -4,50 +4,14 @@
  * a TypeError/RangeError; real encodings decode back to what was encoded.
  */
 import * as fc from 'fast-check';
-import { isGroveError } from '@grove/merge';
 import { describe, expect, it } from 'vitest';
 import { decodeCommit, encodeCommit, type CommitData } from './commit-object.js';
 import { checkBranchName, checkPath, parsePath } from './names.js';
 import { decodeTree, encodeTree, type Mode, type TreeEntry } from './tree-object.js';
+import { fuzzedBytes, typedOrValue } from '@grove/merge/laws';
 
 const RUNS = 10_000;
 const HASH = '0123456789abcdef0123456789abcdef01234567';
-
-/** Runs `f`; any throw must be a Grove error with a code. */
-function typedOrValue(f: () => unknown): void {
-  try {
-    f();
-  } catch (e) {
-    if (!isGroveError(e)) throw e;
-    expect(typeof (e as { code?: unknown }).code).toBe('string');
-  }
-}
-
-type Mutation = readonly [op: number, at: number, value: number];
-const mutation: fc.Arbitrary<Mutation> = fc.tuple(fc.nat(4), fc.nat(), fc.nat(255));
-
-/** Flips a bit, sets, inserts or deletes a byte, or truncates, at positions taken modulo the length. */
-function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
-  let out = Buffer.from(bytes);
-  for (const [op, at, value] of mutations) {
-    const i = at % (out.length + 1);
-    if (op === 0 && i < out.length) out[i] = out[i]! ^ (1 << (value % 8));
-    else if (op === 1 && i < out.length) out[i] = value;
-    else if (op === 2) out = Buffer.concat([out.subarray(0, i), Buffer.from([value]), out.subarray(i)]);
-    else if (op === 3) out = Buffer.concat([out.subarray(0, i), out.subarray(i + 1 + (value % 4))]);
-    else if (op === 4) out = out.subarray(0, i);
-  }
-  return out;
-}
-
-/** Random bytes, valid encodings, and valid encodings with 1-3 mutations. */
-function fuzzed(valid: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  return fc.oneof(
-    { arbitrary: fc.uint8Array({ maxLength: 64 }), weight: 1 },
-    { arbitrary: valid, weight: 1 },
-    { arbitrary: fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([b, m]) => mutate(b, m)), weight: 4 },
-  );
-}
 
 const hash = fc.stringMatching(/^[0-9a-f]{40}$/);
 const entryName = fc.string({ unit: fc.constantFrom('a', 'b', '.', '-', 'é', '👋', ' ', 'z'), minLength: 1, maxLength: 6 });
@@ -77,7 +41,7 @@ describe('decodeTree (fuzzed)', () => {
   });
 
   it('returns entries or throws corrupt-object on any bytes', () => {
-    fc.assert(fc.property(fuzzed(treeBytes), (bytes) => typedOrValue(() => decodeTree(bytes, HASH))), { numRuns: RUNS });
+    fc.assert(fc.property(fuzzedBytes(treeBytes), (bytes) => typedOrValue(() => decodeTree(bytes, HASH))), { numRuns: RUNS });
   });
 });
 
@@ -89,7 +53,7 @@ describe('decodeCommit (fuzzed)', () => {
   });
 
   it('returns a commit or throws corrupt-object on any bytes', () => {
-    fc.assert(fc.property(fuzzed(commitBytes), (bytes) => typedOrValue(() => decodeCommit(bytes, HASH))), { numRuns: RUNS });
+    fc.assert(fc.property(fuzzedBytes(commitBytes), (bytes) => typedOrValue(() => decodeCommit(bytes, HASH))), { numRuns: RUNS });
   });
 });
 

@@ -12,44 +12,9 @@ import { encodePack } from './pack-encode.js';
 import { parsePack } from './pack-parse.js';
 import { FLUSH, PktReader, pktLine } from './pkt-line.js';
 import { readSideBand, sideBand } from './side-band.js';
+import { fuzzedBytes, typedOrValue } from '@grove/merge/laws';
 
 const RUNS = 10_000;
-
-/** Runs `f`; any throw must be a Grove error with a code. */
-function typedOrValue(f: () => unknown): void {
-  try {
-    f();
-  } catch (e) {
-    if (!isGroveError(e)) throw e;
-    expect(typeof (e as { code?: unknown }).code).toBe('string');
-  }
-}
-
-type Mutation = readonly [op: number, at: number, value: number];
-const mutation: fc.Arbitrary<Mutation> = fc.tuple(fc.nat(4), fc.nat(), fc.nat(255));
-
-/** Flips a bit, sets, inserts or deletes a byte, or truncates, at positions taken modulo the length. */
-function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
-  let out = Buffer.from(bytes);
-  for (const [op, at, value] of mutations) {
-    const i = at % (out.length + 1);
-    if (op === 0 && i < out.length) out[i] = out[i]! ^ (1 << (value % 8));
-    else if (op === 1 && i < out.length) out[i] = value;
-    else if (op === 2) out = Buffer.concat([out.subarray(0, i), Buffer.from([value]), out.subarray(i)]);
-    else if (op === 3) out = Buffer.concat([out.subarray(0, i), out.subarray(i + 1 + (value % 4))]);
-    else if (op === 4) out = out.subarray(0, i);
-  }
-  return out;
-}
-
-/** Random bytes, valid encodings, and valid encodings with 1-3 mutations. */
-function fuzzed(valid: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  return fc.oneof(
-    { arbitrary: fc.uint8Array({ maxLength: 64 }), weight: 1 },
-    { arbitrary: valid, weight: 1 },
-    { arbitrary: fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([b, m]) => mutate(b, m)), weight: 4 },
-  );
-}
 
 const payloads = fc.array(fc.uint8Array({ maxLength: 12 }), { maxLength: 4 });
 const message = payloads.map((ps) => Buffer.concat([...ps.map((p) => pktLine(p)), FLUSH]));
@@ -69,7 +34,7 @@ describe('pkt-lines (fuzzed)', () => {
 
   it('read packets, lines and side-band from any bytes or throw a typed error', () => {
     fc.assert(
-      fc.property(fuzzed(message), (bytes) => {
+      fc.property(fuzzedBytes(message), (bytes) => {
         const buf = Buffer.from(bytes);
         typedOrValue(() => {
           const reader = new PktReader(buf);
@@ -127,7 +92,7 @@ describe('parsePack (fuzzed)', () => {
   });
 
   it('returns objects or throws a typed error on any bytes, resealed or not', async () => {
-    const packs = fuzzed(fc.tuple(objects, style).map(([os, d]) => packOf(os, d)));
+    const packs = fuzzedBytes(fc.tuple(objects, style).map(([os, d]) => packOf(os, d)));
     await fc.assert(
       fc.asyncProperty(packs, fc.boolean(), async (bytes, reseal) => {
         try {

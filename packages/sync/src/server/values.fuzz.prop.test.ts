@@ -3,47 +3,11 @@
  * a value written as JSON by `toJson` parses back to the same value.
  */
 import * as fc from 'fast-check';
-import { isGroveError } from '@grove/merge';
 import { describe, expect, it } from 'vitest';
 import { jsonBody, parseValueBody, toJson } from './values.js';
+import { fuzzedBytes, typedOrValue } from '@grove/merge/laws';
 
 const RUNS = 10_000;
-
-/** Runs `f`; any throw must be a Grove error with a code. */
-function typedOrValue(f: () => unknown): void {
-  try {
-    f();
-  } catch (e) {
-    if (!isGroveError(e)) throw e;
-    expect(typeof (e as { code?: unknown }).code).toBe('string');
-  }
-}
-
-type Mutation = readonly [op: number, at: number, value: number];
-const mutation: fc.Arbitrary<Mutation> = fc.tuple(fc.nat(4), fc.nat(), fc.nat(255));
-
-/** Flips a bit, sets, inserts or deletes a byte, or truncates, at positions taken modulo the length. */
-function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
-  let out = Buffer.from(bytes);
-  for (const [op, at, value] of mutations) {
-    const i = at % (out.length + 1);
-    if (op === 0 && i < out.length) out[i] = out[i]! ^ (1 << (value % 8));
-    else if (op === 1 && i < out.length) out[i] = value;
-    else if (op === 2) out = Buffer.concat([out.subarray(0, i), Buffer.from([value]), out.subarray(i)]);
-    else if (op === 3) out = Buffer.concat([out.subarray(0, i), out.subarray(i + 1 + (value % 4))]);
-    else if (op === 4) out = out.subarray(0, i);
-  }
-  return out;
-}
-
-/** Random bytes, valid encodings, and valid encodings with 1-3 mutations. */
-function fuzzed(valid: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  return fc.oneof(
-    { arbitrary: fc.uint8Array({ maxLength: 64 }), weight: 1 },
-    { arbitrary: valid, weight: 1 },
-    { arbitrary: fc.tuple(valid, fc.array(mutation, { minLength: 1, maxLength: 3 })).map(([b, m]) => mutate(b, m)), weight: 4 },
-  );
-}
 
 const tag = fc.constantFrom('text', 'json', 'bytes', 'grove/counter@1', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'nope');
 const value = fc.oneof(fc.string({ maxLength: 6 }), fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.uint8Array({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), fc.integer());
@@ -53,7 +17,7 @@ const bodyBytes = body.map((b) => Buffer.from(JSON.stringify(toJson(b))));
 describe('REST bodies (fuzzed)', () => {
   it('parse to a value or throw bad-request, whatever the bytes', () => {
     fc.assert(
-      fc.property(fuzzed(bodyBytes), (bytes) => {
+      fc.property(fuzzedBytes(bodyBytes), (bytes) => {
         const buf = Buffer.from(bytes);
         typedOrValue(() => jsonBody(buf, '{}'));
         typedOrValue(() => parseValueBody(buf));
