@@ -2,7 +2,7 @@
 import { GroveError } from '@grove/merge';
 
 /** The codes an `EventGraphError` carries. */
-export type EventGraphErrorCode = 'duplicate-event' | 'unknown-parent' | 'cycle' | 'out-of-range';
+export type EventGraphErrorCode = 'duplicate-event' | 'unknown-parent' | 'cycle' | 'open-known' | 'out-of-range';
 
 /** Structured details: whichever of these apply. */
 export interface EventGraphErrorData {
@@ -21,7 +21,8 @@ export interface EventGraphErrorData {
  * An event set that cannot be replayed, with a literal `code`:
  * `duplicate-event` (two events share an id), `unknown-parent` (a parent id
  * names no given event: pass every event since the base), `cycle` (events
- * that are their own ancestors), `out-of-range` (an op's position or count
+ * that are their own ancestors), `open-known` (a known event whose parent
+ * is not known), `out-of-range` (an op's position or count
  * outside the text its author saw). Test `code`, not `instanceof`.
  */
 export class EventGraphError extends GroveError<EventGraphErrorCode, EventGraphErrorData> {

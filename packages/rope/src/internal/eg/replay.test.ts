@@ -5,9 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isGroveError } from '@grove/merge';
-import { randomTopoOrder, Replicas, applyOps, seeded } from './replica-model.js';
-import { replay, type Event, type Op } from './index.js';
-import { walk } from './walk.js';
+import { randomTopoOrder, Replicas, applyOps, seeded, textInOrder } from './replica-model.js';
+import { replay, transform, type Span, type TextEvent as Event, type TextOp as Op } from './index.js';
 
 const ins = (pos: number, text: string): Op => ({ kind: 'insert', pos, text });
 const del = (pos: number, count: number): Op => ({ kind: 'delete', pos, count });
@@ -59,8 +58,7 @@ describe('replay', () => {
     const expected = replay('base', events);
     expect(replay('base', [...events].reverse())).toBe(expected);
     for (let seed = 0; seed < 20; seed++) {
-      const items = walk('base', randomTopoOrder(events, seeded(seed)));
-      expect(items.filter((i) => !i.everDeleted).map((i) => i.char).join('')).toBe(expected);
+      expect(textInOrder('base', randomTopoOrder(events, seeded(seed)))).toBe(expected);
     }
   });
 
@@ -162,6 +160,33 @@ describe('the README walk', () => {
   });
 });
 
+describe('transform', () => {
+  it('gives a merge event the merged document its parents make, as spans, and runs the ops it returns', () => {
+    let seen: readonly Span[] = [];
+    const edits = transform(2, [
+      { id: 'x', parents: [], ops: [{ kind: 'insert', pos: 1, len: 3 }] },
+      { id: 'y', parents: [], ops: [{ kind: 'delete', pos: 0, count: 1 }] },
+      {
+        id: 'z',
+        parents: ['x', 'y'],
+        ops: (spans) => {
+          seen = spans;
+          return [{ kind: 'delete', pos: 1, count: 1 }];
+        },
+      },
+    ], new Set(['x']));
+    expect(seen).toEqual([
+      { event: 'x', op: 0, offset: 0, len: 3 },
+      { event: null, op: 0, offset: 1, len: 1 },
+    ]);
+    // From the known document ("a" x x x "b"): y deletes "a", z the second x.
+    expect(edits).toEqual([
+      { kind: 'delete', pos: 0, count: 1 },
+      { kind: 'delete', pos: 1, count: 1 },
+    ]);
+  });
+});
+
 describe('errors', () => {
   const e = (id: string, parents: string[], ops: Op[] = []): Event => ({ id, parents, ops });
 
@@ -169,6 +194,11 @@ describe('errors', () => {
     expect(codeOf(() => replay('', [e('a', []), e('a', [])]))).toBe('duplicate-event');
     expect(codeOf(() => replay('', [e('a', ['z'])]))).toBe('unknown-parent');
     expect(codeOf(() => replay('', [e('a', ['b']), e('b', ['a']), e('c', [])]))).toBe('cycle');
+  });
+
+  it('refuses a known set that does not hold its ancestors', () => {
+    const events = [e('a', []), e('b', ['a'])];
+    expect(codeOf(() => transform(0, events, new Set(['b'])))).toBe('open-known');
   });
 
   it('refuses ops outside the text their author saw', () => {

@@ -6,10 +6,9 @@
  * when the union has several heads). Also random topological orders and an
  * item-id oracle for what each event deleted.
  */
-import { replay } from './replay.js';
+import { applyEdits, plainEvents, replay, type TextEvent as Event, type TextOp as Op } from './replay.js';
 import type { ItemId } from './sequence.js';
 import { topoSort } from './topo-sort.js';
-import type { Event, Op } from './types.js';
 import { walk } from './walk.js';
 
 /** Replicas sharing a base text and one pool of events. */
@@ -100,11 +99,20 @@ export function key(id: ItemId): string {
   return `${id.event ?? '^'}/${id.op}/${id.offset}`;
 }
 
+/** The text after replaying `order`, a topological order of the events. */
+export function textInOrder(base: string, order: readonly Event[]): string {
+  const { events, content } = plainEvents(base, order);
+  return applyEdits(base, walk(Array.from(base).length, events, 0), content);
+}
+
 /** The ids of the visible characters after replaying `order`. */
 export function visibleKeys(base: string, order: readonly Event[]): string[] {
-  return walk(base, order)
-    .filter((item) => !item.everDeleted)
-    .map((item) => key(item.id));
+  const doc = Array.from(base, (_, offset) => key({ event: null, op: 0, offset }));
+  for (const e of walk(doc.length, plainEvents(base, order).events, 0)) {
+    if (e.kind === 'delete') doc.splice(e.pos, e.count);
+    else doc.splice(e.pos, 0, ...Array.from({ length: e.span.len }, (_, i) => key({ ...e.span, offset: e.span.offset + i })));
+  }
+  return doc;
 }
 
 /**

@@ -1,26 +1,25 @@
 /**
- * The transient sequence CRDT an event replay runs through: one item per
- * character ever inserted, in document order, tombstones kept. Each item
- * knows whether it exists in the version being prepared (`inserted`,
- * `deletes`) and whether any event replayed so far deleted it
- * (`everDeleted`). Concurrent inserts are ordered by left/right origins
- * (YjsMod integration, which yields the FugueMax order), ties by item id.
- * A plain array: every lookup is a linear scan (see README.md).
+ * The transient sequence CRDT a replay runs through: one item per element
+ * ever inserted, in document order, tombstones kept. Each item knows
+ * whether it exists in the version being prepared (`inserted`, `deletes`)
+ * and whether any event replayed so far deleted it (`everDeleted`).
+ * Concurrent inserts are ordered by left/right origins (YjsMod integration,
+ * which yields the FugueMax order), ties by item id. A plain array: every
+ * lookup is a linear scan (see README.md).
  */
 import { assert } from '@grove/merge';
 import { EventGraphError } from './errors.js';
 
-/** Which character an item is: op `op` of event `event`, code point `offset` of its text; `event` is `null` for the base text. */
+/** Which element an item is: element `offset` of op `op` of event `event`; `event` is `null` for the base. */
 export interface ItemId {
   readonly event: string | null;
   readonly op: number;
   readonly offset: number;
 }
 
-/** One character of the merged history. */
+/** One element of the merged history. */
 export interface Item {
   readonly id: ItemId;
-  readonly char: string;
   /** The item just left of the insertion point in its author's version; `undefined` = document start. */
   readonly originLeft: Item | undefined;
   /** The item just right of it (tombstones included); `undefined` = document end. */
@@ -43,11 +42,10 @@ export function compareIds(a: ItemId, b: ItemId): number {
   return a.op - b.op || a.offset - b.offset;
 }
 
-/** The base text as items that every version holds. O(n). */
-export function baseItems(base: string): Item[] {
-  return Array.from(base, (char, offset) => ({
+/** The base document as items that every version holds. O(n). */
+export function baseItems(length: number): Item[] {
+  return Array.from({ length }, (_, offset) => ({
     id: { event: null, op: 0, offset },
-    char,
     originLeft: undefined,
     originRight: undefined,
     inserted: true,
@@ -57,14 +55,14 @@ export function baseItems(base: string): Item[] {
 }
 
 /** True for an item present in the prepare version. */
-function visible(item: Item): boolean {
+export function visible(item: Item): boolean {
   return item.inserted && item.deletes === 0;
 }
 
 function outOfRange(id: ItemId, pos: number, length: number): EventGraphError {
   return new EventGraphError(
     'out-of-range',
-    `op ${id.op} of event ${JSON.stringify(id.event)} reaches position ${pos} of a ${length}-code-point text; ops must fit the text their author saw`,
+    `op ${id.op} of event ${JSON.stringify(id.event)} reaches position ${pos} of a ${length}-element document; ops must fit the document their author saw`,
     { event: id.event ?? '', op: id.op, position: pos, length },
   );
 }
@@ -80,29 +78,28 @@ function indexAfter(items: readonly Item[], pos: number, id: ItemId): number {
   return i;
 }
 
+/** How many items before index `i` no event deleted: the position in the merged document. O(i). */
+export function effectPosition(items: readonly Item[], i: number): number {
+  let n = 0;
+  for (let k = 0; k < i; k++) if (!items[k]!.everDeleted) n++;
+  return n;
+}
+
 /**
- * Inserts `char` at visible position `pos` of the prepare version and
- * returns its item. Among the not-yet-inserted items between its origins
- * (concurrent inserts at the same place) it goes where YjsMod puts it:
- * after items whose left origin is further right (they hang off its own
- * run), before those with a left origin further left, and, for the same
- * origins, before items with a greater id. O(items²) worst case, O(items)
- * when nothing concurrent sits at the place.
+ * Inserts an element at visible position `pos` of the prepare version and
+ * returns the index of its item. Among the not-yet-inserted items between
+ * its origins (concurrent inserts at the same place) it goes where YjsMod
+ * puts it: after items whose left origin is further right (they hang off
+ * its own run), before those with a left origin further left, and, for the
+ * same origins, before items with a greater id. O(items²) worst case,
+ * O(items) when nothing concurrent sits at the place.
  */
-export function insertAt(items: Item[], pos: number, char: string, id: ItemId): Item {
+export function insertAt(items: Item[], pos: number, id: ItemId): number {
   const at = indexAfter(items, pos, id);
   const leftIdx = at - 1;
   let rightIdx = at;
   while (rightIdx < items.length && !items[rightIdx]!.inserted) rightIdx++;
-  const item: Item = {
-    id,
-    char,
-    originLeft: items[leftIdx],
-    originRight: items[rightIdx],
-    inserted: true,
-    deletes: 0,
-    everDeleted: false,
-  };
+  const item: Item = { id, originLeft: items[leftIdx], originRight: items[rightIdx], inserted: true, deletes: 0, everDeleted: false };
   let dest = at;
   let scanning = false;
   for (let i = at; i < rightIdx; i++) {
@@ -115,19 +112,18 @@ export function insertAt(items: Item[], pos: number, char: string, id: ItemId): 
     if (!scanning) dest = i + 1;
   }
   items.splice(dest, 0, item);
-  return item;
+  return dest;
 }
 
 /**
  * Deletes the item at visible position `pos` of the prepare version and
- * returns it; it stays deleted in the result. O(items).
+ * returns its index. O(items).
  */
-export function deleteAt(items: readonly Item[], pos: number, id: ItemId): Item {
+export function deleteAt(items: readonly Item[], pos: number, id: ItemId): number {
   let i = indexAfter(items, pos, id);
   while (i < items.length && !visible(items[i]!)) i++;
   const item = items[i];
   if (item === undefined) throw outOfRange(id, pos + 1, pos);
   item.deletes++;
-  item.everDeleted = true;
-  return item;
+  return i;
 }

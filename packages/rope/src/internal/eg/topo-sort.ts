@@ -1,17 +1,19 @@
 /**
  * A deterministic topological order of an event set: parents before
- * children, and among events ready at the same time the smallest id first
- * (UTF-16 code unit order), so the order depends on the set alone.
+ * children, the events the target already holds (`known`) before the
+ * others, and among events ready at the same time the smallest id first
+ * (UTF-16 code unit order), so the order depends on the sets alone.
  */
 import { EventGraphError } from './errors.js';
 import type { Event } from './types.js';
 
 /**
- * The events sorted parents-first, ties broken by id. Throws an
- * `EventGraphError` (`duplicate-event`, `unknown-parent`, `cycle`) on a
- * malformed graph. O(n log n + e) for n events and e parent links.
+ * The events sorted parents-first, `known` ones first, ties broken by id.
+ * Throws an `EventGraphError` (`duplicate-event`, `unknown-parent`,
+ * `cycle`, `open-known`: a known event with a parent that is not known) on
+ * a malformed input. O(n log n + e) for n events and e parent links.
  */
-export function topoSort(events: readonly Event[]): Event[] {
+export function topoSort(events: readonly Event[], known: ReadonlySet<string> = new Set()): Event[] {
   const byId = new Map<string, Event>();
   for (const e of events) {
     if (byId.has(e.id)) {
@@ -31,21 +33,31 @@ export function topoSort(events: readonly Event[]): Event[] {
           { event: e.id, parent: p },
         );
       }
+      if (known.has(e.id) && !known.has(p)) {
+        throw new EventGraphError(
+          'open-known',
+          `event ${JSON.stringify(e.id)} is known but its parent ${JSON.stringify(p)} is not; the known events must hold their ancestors`,
+          { event: e.id, parent: p },
+        );
+      }
       const list = children.get(p);
       if (list) list.push(e.id);
       else children.set(p, [e.id]);
     }
     waiting.set(e.id, parents.size);
   }
+  // Known events sort first: their keys start with 0, the others' with 1.
+  const keyOf = (id: string) => (known.has(id) ? '0' : '1') + id;
   const ready = new MinHeap();
-  for (const [id, n] of waiting) if (n === 0) ready.push(id);
+  for (const [id, n] of waiting) if (n === 0) ready.push(keyOf(id));
   const order: Event[] = [];
-  for (let id = ready.pop(); id !== undefined; id = ready.pop()) {
+  for (let key = ready.pop(); key !== undefined; key = ready.pop()) {
+    const id = key.slice(1);
     order.push(byId.get(id)!);
     for (const c of children.get(id) ?? []) {
       const n = waiting.get(c)! - 1;
       waiting.set(c, n);
-      if (n === 0) ready.push(c);
+      if (n === 0) ready.push(keyOf(c));
     }
   }
   if (order.length < events.length) {
