@@ -197,7 +197,10 @@ describe('errors', () => {
   });
 
   it('refuses a known set that does not hold its ancestors', () => {
-    const events = [e('a', []), e('b', ['a'])];
+    const events = [
+      { id: 'a', parents: [], ops: [] },
+      { id: 'b', parents: ['a'], ops: [] },
+    ];
     expect(codeOf(() => transform(0, events, new Set(['b'])))).toBe('open-known');
   });
 

@@ -5,7 +5,12 @@
  * (UTF-16 code unit order), so the order depends on the sets alone.
  */
 import { EventGraphError } from './errors.js';
-import type { Event } from './types.js';
+
+/** What the sort reads of an event. */
+interface Node {
+  readonly id: string;
+  readonly parents: readonly string[];
+}
 
 /**
  * The events sorted parents-first, `known` ones first, ties broken by id.
@@ -13,8 +18,8 @@ import type { Event } from './types.js';
  * `cycle`, `open-known`: a known event with a parent that is not known) on
  * a malformed input. O(n log n + e) for n events and e parent links.
  */
-export function topoSort(events: readonly Event[], known: ReadonlySet<string> = new Set()): Event[] {
-  const byId = new Map<string, Event>();
+export function topoSort<E extends Node>(events: readonly E[], known: ReadonlySet<string> = new Set()): E[] {
+  const byId = new Map<string, E>();
   for (const e of events) {
     if (byId.has(e.id)) {
       throw new EventGraphError('duplicate-event', `two events have the id ${JSON.stringify(e.id)}; give each event once`, { event: e.id });
@@ -50,7 +55,7 @@ export function topoSort(events: readonly Event[], known: ReadonlySet<string> = 
   const keyOf = (id: string) => (known.has(id) ? '0' : '1') + id;
   const ready = new MinHeap();
   for (const [id, n] of waiting) if (n === 0) ready.push(keyOf(id));
-  const order: Event[] = [];
+  const order: E[] = [];
   for (let key = ready.pop(); key !== undefined; key = ready.pop()) {
     const id = key.slice(1);
     order.push(byId.get(id)!);
